@@ -1,0 +1,24 @@
+package dev.autohair.pipeline.segmentation;
+
+import dev.autohair.common.image.Matte;
+import dev.autohair.common.image.RgbImage;
+import java.util.List;
+
+/**
+ * Finds the subject: for each image a soft mask (probability of subject) at the image's own
+ * full resolution. Takes a batch so a model can run it in one forward pass.
+ */
+public interface Segmenter extends AutoCloseable {
+
+    List<Matte> segment(List<RgbImage> images);
+
+    default Matte segment(RgbImage image) {
+        return segment(List.of(image)).get(0);
+    }
+
+    /** Model name and version, reported with every result. */
+    String modelName();
+
+    @Override
+    void close();
+}

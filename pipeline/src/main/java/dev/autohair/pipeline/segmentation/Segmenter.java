@@ -21,4 +21,23 @@ public interface Segmenter extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Stands in where no model was loaded (trimap- or mask-guided runs); fails if asked to segment. */
+    static Segmenter unavailable(String why) {
+        return new Segmenter() {
+            @Override
+            public List<Matte> segment(List<RgbImage> images) {
+                throw new IllegalStateException("no segmentation model is loaded: " + why);
+            }
+
+            @Override
+            public String modelName() {
+                return "none";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

@@ -1,0 +1,24 @@
+package dev.autohair.pipeline;
+
+import dev.autohair.common.image.Matte;
+import dev.autohair.common.image.Trimap;
+import dev.autohair.pipeline.trimap.TrimapGenerator;
+
+/**
+ * What tells the matting stage where the subject is: the segmentation model, a rough mask from
+ * elsewhere (refine edge), or a ready trimap (the classic manual workflow).
+ */
+public sealed interface Guide {
+
+    /** Segment the image, then build the trimap from the mask. */
+    record Segment(TrimapGenerator trimaps) implements Guide {
+    }
+
+    /** Refine a given rough mask (soft or hard) into a matte. */
+    record RoughMask(Matte mask, TrimapGenerator trimaps) implements Guide {
+    }
+
+    /** Skip segmentation and trimap generation. */
+    record GivenTrimap(Trimap trimap) implements Guide {
+    }
+}

@@ -83,7 +83,7 @@ final class CutoutCommand {
                 a.option("--bg").map(CutoutCommand::parseColour),
                 a.option("--crop").map(v -> nonNegative("--crop", a.intOption("--crop", 0))),
                 a.option("--format").map(CutoutCommand::parseFormat).orElse(OutputFormat.PNG),
-                a.option("--model").map(Path::of).orElse(Assembly.defaultSegmentationModel()),
+                a.option("--model").map(Path::of).orElse(null),
                 positive("--batch", a.intOption("--batch", 4)));
 
         List<Path> inputs = expand(a.positionals());
@@ -108,7 +108,7 @@ final class CutoutCommand {
             Optional<BackgroundColour> background,
             Optional<Integer> crop,
             OutputFormat format,
-            Path model,
+            Path model, // null: the shipped default
             int batch) {
     }
 

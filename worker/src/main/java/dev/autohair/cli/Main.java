@@ -43,6 +43,10 @@ public final class Main {
             err.println("autohair " + command + ": " + e.getMessage());
             err.println("run 'autohair help " + command + "' for the options");
             return 2;
+        } catch (RuntimeException e) {
+            // Operator-facing: our exceptions carry messages that say what to do; no stack trace.
+            err.println("autohair " + command + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
         }
     }
 

@@ -39,12 +39,16 @@ public final class SavedModelSegmenter implements Segmenter {
         this.postprocessor = new SegmentationPostprocessor(contract);
     }
 
-    /** Loads the SavedModel in {@code modelDir}; DJL runs offline (ai.djl.offline=true) so nothing is downloaded. */
+    /**
+     * Loads the SavedModel in {@code modelDir}. Switches DJL to offline mode for the whole JVM
+     * (system properties {@code ai.djl.offline} and {@code OPT_OUT_TRACKING}) so nothing is downloaded.
+     */
     public static SavedModelSegmenter load(Path modelDir, SegmentationModelContract contract) {
         if (!Files.isRegularFile(modelDir.resolve("saved_model.pb"))) {
             throw new ModelNotInstalledException(modelDir.toAbsolutePath() + " holds no saved_model.pb;"
                     + " point it at a SavedModel directory (see models/selfie/README.md)");
         }
+        DjlOffline.enforce();
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(modelDir)

@@ -34,7 +34,10 @@ final class FusedOpRewriter {
                 case "_FusedMatMul" -> fused(node, "MatMul", out::addNode, "T", "transpose_a", "transpose_b");
                 case "Prelu" -> {
                     List<String> data = dataInputs(node);
-                    prelu(node.getName(), node.getName(), data.get(0), data.get(1), typeOf(node), out::addNode);
+                    // Keep control dependencies: every node of the chain waits for them.
+                    List<String> controls = node.getInputList().stream().filter(Nodes::isControl).toList();
+                    prelu(node.getName(), node.getName(), data.get(0), data.get(1), typeOf(node),
+                            n -> out.addNode(n.toBuilder().addAllInput(controls).build()));
                     rewritten++;
                 }
                 default -> out.addNode(node);

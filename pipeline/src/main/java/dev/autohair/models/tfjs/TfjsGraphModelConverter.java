@@ -1,5 +1,7 @@
 package dev.autohair.models.tfjs;
 
+import com.google.protobuf.CodedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import org.tensorflow.Signature;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.TensorProto;
 
 /**
@@ -80,6 +83,7 @@ public final class TfjsGraphModelConverter {
                         .withFunction(SessionFunction.create(signature.build(), session))
                         .export();
             }
+            rewriteDeterministically(outDir.resolve("saved_model.pb"));
             return new ConversionSummary(outDir, inputSpecs, outputSpecs, opCounts(graph), model.weights().size(),
                     unfuse.rewrittenCount(), batch.rewrittenShapeCount());
         }
@@ -154,6 +158,20 @@ public final class TfjsGraphModelConverter {
         SortedMap<String, Integer> counts = new TreeMap<>();
         graph.getNodeList().forEach(n -> counts.merge(n.getOp(), 1, Integer::sum));
         return counts;
+    }
+
+    /**
+     * TensorFlow serialises protobuf maps (node attributes) in hash order, so two conversions of one
+     * model differ byte for byte; re-serialising with sorted maps makes the output reproducible.
+     */
+    private static void rewriteDeterministically(Path savedModelPb) throws IOException {
+        SavedModel model = SavedModel.parseFrom(Files.readAllBytes(savedModelPb));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(model.getSerializedSize());
+        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+        out.useDeterministicSerialization();
+        model.writeTo(out);
+        out.flush();
+        Files.write(savedModelPb, bytes.toByteArray());
     }
 
     private static void requireEmpty(Path outDir) throws IOException {

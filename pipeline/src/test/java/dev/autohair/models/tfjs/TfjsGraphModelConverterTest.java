@@ -43,7 +43,10 @@ class TfjsGraphModelConverterTest {
         assertThat(summary.weightsConverted()).isEqualTo(136);
         assertThat(summary.batchShapesRewritten()).isEqualTo(1); // the Conv2DBackpropInput's input_sizes
         assertThat(summary.opCounts()).containsEntry("Conv2D", 43).containsEntry("Conv2DBackpropInput", 1);
-        assertThat(out.resolve("saved_model.pb")).isRegularFile();
+        assertThat(Files.readAllBytes(out.resolve("saved_model.pb")))
+                .as("conversion must reproduce the shipped models/selfie/saved_model.pb;"
+                        + " if the converter changed on purpose, regenerate it (models/selfie/README.md)")
+                .isEqualTo(Files.readAllBytes(SELFIE_JSON.getParent().getParent().resolve("saved_model.pb")));
 
         float[] input = new float[2 * 256 * 256 * 3];
         new Random(7).ints(input.length, 0, 256).forEach(new java.util.function.IntConsumer() {

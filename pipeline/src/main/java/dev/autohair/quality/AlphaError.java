@@ -7,9 +7,10 @@ package dev.autohair.quality;
  * @param mse      mean squared difference per pixel of the set
  * @param gradient Rhemann et al. (2009) gradient error: sum over the set of the squared difference
  *                 of gradient magnitudes, each from first-order Gaussian derivative filters with
- *                 σ = 1.4, divided by 1000. The derivative kernels are normalised to give the true
- *                 slope of a linear ramp (1 per pixel for alpha = x), so values are not numerically
- *                 comparable to the Deep Image Matting MATLAB code, which L2-normalises its kernels
+ *                 σ = 1.4. Not divided by 1000: the derivative kernels are normalised to give the
+ *                 true slope of a linear ramp (1 per pixel for alpha = x), which makes values much
+ *                 smaller than, and not comparable to, the Deep Image Matting MATLAB code (it
+ *                 L2-normalises its kernels and divides by 1000)
  * @param pixels   how many pixels the set holds
  */
 public record AlphaError(double sad, double mse, double gradient, long pixels) {

@@ -43,7 +43,7 @@ public final class AlphaMetrics {
                 n++;
             }
         }
-        return new AlphaError(sad / 1000, n == 0 ? 0 : squares / n, gradient / 1000, n);
+        return new AlphaError(sad / 1000, n == 0 ? 0 : squares / n, gradient, n);
     }
 
     /** |∇α| from separable Gaussian-derivative filters, borders replicated. */

@@ -70,7 +70,8 @@ public final class QualityReport {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Matting: `%s`; composites %dx%d, seed %d.%n%n",
                 result.matting(), result.width(), result.height(), result.seed()));
-        md.append("SAD and gradient error in thousands (÷1000), MSE ×10⁻³; alpha in [0, 1]; lower is better.\n\n");
+        md.append("SAD in thousands (Σ|Δα| ÷ 1000), MSE ×10⁻³ (mean of Δα²), gradient error Σ(|∇α| − |∇α*|)² with"
+                + " σ = 1.4 Gaussian derivatives (not ÷1000); alpha in [0, 1]; lower is better.\n\n");
         table(md, result, "Whole image", true);
         md.append('\n');
         table(md, result, "True unknown region (0 < α < 1, dilated 2 px)", false);
@@ -79,7 +80,7 @@ public final class QualityReport {
 
     private static void table(StringBuilder md, QualityResult result, String title, boolean whole) {
         md.append("**").append(title).append("**\n\n");
-        md.append("| composite | alpha from | SAD (k) | MSE (×10⁻³) | gradient (k) | matting s |\n");
+        md.append("| composite | alpha from | SAD (k) | MSE (×10⁻³) | gradient | matting s |\n");
         md.append("|---|---|---:|---:|---:|---:|\n");
         for (QualityRow row : result.rows()) {
             AlphaError e = whole ? row.wholeImage() : row.unknownRegion();

@@ -1,0 +1,161 @@
+package dev.autohair.pipeline.matting;
+
+import dev.autohair.common.image.Matte;
+import dev.autohair.common.image.RgbImage;
+import dev.autohair.common.image.Trimap;
+
+/**
+ * Closed-form matting (Levin, Lischinski, Weiss, "A Closed-Form Solution to Natural Image
+ * Matting", PAMI 2008): alpha minimises alpha' L alpha under the trimap's known values, L being
+ * the matting Laplacian over 3x3 windows. Only the unknown pixels are solved, L_uu a_u = -L_uk a_k.
+ *
+ * <p>Solver: conjugate gradients preconditioned with block incomplete Cholesky, started from the
+ * upsampled solution of the same problem at half resolution (recursively), stopped on relative
+ * residual. Thread-safe and stateless: one instance can serve concurrent calls.
+ *
+ * <p>Degenerate trimaps: no unknown pixel returns the trimap as the matte; unknown pixels with
+ * no known pixel anywhere throw {@link UnconstrainedMatteException}. (Any unknown region of an
+ * image that is not all unknown touches a known pixel, so nothing else can be unanchored.)
+ */
+public final class ClosedFormMatting implements AlphaMatting {
+
+    public enum Preconditioning { NONE, JACOBI, INCOMPLETE_CHOLESKY }
+
+    /**
+     * @param epsilon regulariser of the window colour covariances (pymatting's default 1e-7)
+     * @param tolerance relative residual ||b - Ax|| / ||b|| at which the finest level stops
+     * @param maxIterations cap on conjugate-gradient iterations per level
+     * @param coarseToFine start from the half-resolution solution
+     * @param coarsestUnknowns below this many unknowns a level is solved directly, with no coarser level
+     * @param preconditioning preconditioner of the conjugate gradients
+     */
+    public record Options(double epsilon, double tolerance, int maxIterations, boolean coarseToFine,
+            int coarsestUnknowns, Preconditioning preconditioning) {
+
+        public Options {
+            if (!(epsilon > 0)) {
+                throw new IllegalArgumentException("epsilon must be positive, got " + epsilon);
+            }
+            if (!(tolerance > 0 && tolerance < 1)) {
+                throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tolerance);
+            }
+            if (maxIterations < 1 || coarsestUnknowns < 0) {
+                throw new IllegalArgumentException("maxIterations must be >= 1 and coarsestUnknowns >= 0");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(1e-7, 1e-5, 10_000, true, 4_000, Preconditioning.INCOMPLETE_CHOLESKY);
+        }
+
+        public Options withEpsilon(double value) {
+            return new Options(value, tolerance, maxIterations, coarseToFine, coarsestUnknowns, preconditioning);
+        }
+
+        public Options withTolerance(double value) {
+            return new Options(epsilon, value, maxIterations, coarseToFine, coarsestUnknowns, preconditioning);
+        }
+
+        public Options withCoarseToFine(boolean value) {
+            return new Options(epsilon, tolerance, maxIterations, value, coarsestUnknowns, preconditioning);
+        }
+
+        public Options withPreconditioning(Preconditioning value) {
+            return new Options(epsilon, tolerance, maxIterations, coarseToFine, coarsestUnknowns, value);
+        }
+    }
+
+    /**
+     * A matte with what it took: unknowns solved and iterations at the finest level, its final
+     * relative residual, and how many levels were solved (1 = no coarse start).
+     */
+    public record Result(Matte matte, int unknowns, int iterations, double relativeResidual, int levels) {}
+
+    private final Options options;
+
+    public ClosedFormMatting() {
+        this(Options.defaults());
+    }
+
+    public ClosedFormMatting(Options options) {
+        this.options = options;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public String name() {
+        return "closed-form";
+    }
+
+    @Override
+    public Matte estimate(RgbImage image, Trimap trimap) {
+        return solve(image, trimap).matte();
+    }
+
+    /** Like {@link #estimate} but also reports the solve. */
+    public Result solve(RgbImage image, Trimap trimap) {
+        if (!trimap.sameSizeAs(image)) {
+            throw new IllegalArgumentException("trimap " + trimap.width() + "x" + trimap.height()
+                    + " does not match image " + image.width() + "x" + image.height());
+        }
+        return solveLevel(image, trimap, options.tolerance());
+    }
+
+    private Result solveLevel(RgbImage image, Trimap trimap, double tolerance) {
+        float[] alpha = knownAlpha(trimap);
+        int unknowns = trimap.unknownCount();
+        if (unknowns == 0) {
+            return new Result(new Matte(trimap.width(), trimap.height(), alpha), 0, 0, 0, 0);
+        }
+        MattingSystem system = MattingSystem.build(image, trimap, options.epsilon());
+        int levels = 1;
+        double[] x;
+        Result coarse = coarseSolution(image, trimap, tolerance);
+        if (coarse != null) {
+            x = system.gatherFrom(Pyramid.doubleSize(coarse.matte(), image.width(), image.height()));
+            levels += coarse.levels();
+        } else {
+            x = system.newVector();
+        }
+        ConjugateGradient.Stats stats = ConjugateGradient.solve(system, preconditioner(system), x, tolerance,
+                options.maxIterations());
+        system.scatterInto(x, alpha);
+        return new Result(new Matte(trimap.width(), trimap.height(), alpha), unknowns, stats.iterations(),
+                stats.relativeResidual(), levels);
+    }
+
+    /** The half-resolution solution, or null when the level is small enough to solve directly. */
+    private Result coarseSolution(RgbImage image, Trimap trimap, double tolerance) {
+        if (!options.coarseToFine() || trimap.unknownCount() <= options.coarsestUnknowns()
+                || image.width() < 16 || image.height() < 16) {
+            return null;
+        }
+        Trimap coarseTrimap = Pyramid.halve(trimap);
+        int coarseUnknowns = coarseTrimap.unknownCount();
+        if (coarseUnknowns == coarseTrimap.labels().length) {
+            return null; // halving swallowed every known pixel: nothing to anchor a coarse guess
+        }
+        // a guess only needs to be close; the fine level removes what is left
+        return solveLevel(Pyramid.halve(image), coarseTrimap, Math.max(tolerance, 1e-3));
+    }
+
+    private Preconditioner preconditioner(MattingSystem system) {
+        return switch (options.preconditioning()) {
+            case NONE -> Preconditioner.identity(system);
+            case JACOBI -> Preconditioner.jacobi(system);
+            case INCOMPLETE_CHOLESKY -> new IncompleteCholesky(system);
+        };
+    }
+
+    /** 0 and 1 on the known pixels; unknown pixels are filled in by the solve. */
+    private static float[] knownAlpha(Trimap trimap) {
+        float[] alpha = new float[trimap.labels().length];
+        for (int i = 0; i < alpha.length; i++) {
+            alpha[i] = trimap.isForeground(i) ? 1f : 0f;
+        }
+        return alpha;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.autohair.pipeline.matting;
+
+/**
+ * Preconditioned conjugate gradients on a {@link MattingSystem}, stopping when the relative
+ * residual ||b - A x|| / ||b|| falls to the tolerance. Vector updates are fused per thread block
+ * so each iteration makes two parallel passes (operator + update, preconditioner + dot).
+ */
+public final class ConjugateGradient {
+
+    /** What a solve did: iterations run and the final relative residual. */
+    public record Stats(int iterations, double relativeResidual, boolean converged) {}
+
+    private ConjugateGradient() {}
+
+    /**
+     * Solves in place: {@code x} holds the initial guess (extended space, zero on the halo) and
+     * receives the solution.
+     */
+    public static Stats solve(MattingSystem system, Preconditioner preconditioner, double[] x, double tolerance,
+            int maxIterations) {
+        int m = system.extendedSize;
+        if (x.length != m) {
+            throw new IllegalArgumentException("vector length " + x.length + " != system size " + m);
+        }
+        int blocks = system.blocks();
+        int[] ext = system.extBlockStart;
+        double[] b = system.rhs;
+        double[] r = new double[m];
+        double[] z = new double[m];
+        double[] p = new double[m];
+        double[] q = new double[m];
+        double[] partA = new double[blocks];
+        double[] partB = new double[blocks];
+
+        // r = b - A x, norms of b and r
+        system.multiply(x, q);
+        RowBlocks.forEach(blocks, k -> {
+            double bb = 0, rr = 0;
+            for (int e = ext[k]; e < ext[k + 1]; e++) {
+                double v = b[e] - q[e];
+                r[e] = v;
+                bb += b[e] * b[e];
+                rr += v * v;
+            }
+            partA[k] = bb;
+            partB[k] = rr;
+        });
+        double bNorm = Math.sqrt(sum(partA));
+        if (bNorm == 0) { // only background around the band: the exact answer is zero
+            java.util.Arrays.fill(x, 0);
+            return new Stats(0, 0, true);
+        }
+        double residual = Math.sqrt(sum(partB)) / bNorm;
+        if (residual <= tolerance) {
+            return new Stats(0, residual, true);
+        }
+        RowBlocks.forEach(blocks, k -> {
+            preconditioner.applyBlock(r, z, k);
+            double rz = 0;
+            for (int e = ext[k]; e < ext[k + 1]; e++) {
+                p[e] = z[e];
+                rz += r[e] * z[e];
+            }
+            partA[k] = rz;
+        });
+        double rz = sum(partA);
+        int iteration = 0;
+        while (iteration < maxIterations) {
+            iteration++;
+            RowBlocks.forEach(blocks,
+                    k -> partA[k] = system.multiplyBlock(p, q, system.blockStart[k], system.blockStart[k + 1]));
+            double alpha = rz / sum(partA);
+            RowBlocks.forEach(blocks, k -> {
+                double rr = 0;
+                for (int e = ext[k]; e < ext[k + 1]; e++) {
+                    x[e] += alpha * p[e];
+                    double v = r[e] - alpha * q[e];
+                    r[e] = v;
+                    rr += v * v;
+                }
+                partB[k] = rr;
+            });
+            residual = Math.sqrt(sum(partB)) / bNorm;
+            if (residual <= tolerance) {
+                return new Stats(iteration, residual, true);
+            }
+            RowBlocks.forEach(blocks, k -> {
+                preconditioner.applyBlock(r, z, k);
+                double s = 0;
+                for (int e = ext[k]; e < ext[k + 1]; e++) {
+                    s += r[e] * z[e];
+                }
+                partA[k] = s;
+            });
+            double rzNext = sum(partA);
+            double beta = rzNext / rz;
+            rz = rzNext;
+            RowBlocks.forEach(blocks, k -> {
+                for (int e = ext[k]; e < ext[k + 1]; e++) {
+                    p[e] = z[e] + beta * p[e];
+                }
+            });
+        }
+        return new Stats(iteration, residual, false);
+    }
+
+    private static double sum(double[] parts) {
+        double s = 0;
+        for (double v : parts) {
+            s += v;
+        }
+        return s;
+    }
+}

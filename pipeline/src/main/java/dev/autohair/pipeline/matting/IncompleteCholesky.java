@@ -1,0 +1,143 @@
+package dev.autohair.pipeline.matting;
+
+/**
+ * Zero-fill incomplete Cholesky factor L L' ~ A on the 25-point stencil, one independent factor
+ * per thread block (couplings between blocks are dropped), so both the factorisation and the two
+ * triangular solves run in parallel with no synchronisation.
+ *
+ * <p>The matting Laplacian is not an M-matrix, so IC(0) can meet a non-positive pivot; the block
+ * is then refactored with its diagonal scaled up by a growing shift (Manteuffel's remedy).
+ */
+public final class IncompleteCholesky implements Preconditioner {
+
+    private static final int LOWER = 12;
+    private static final int STRIDE = 13; // 12 lower couplings, then the pivot
+    /** For each lower slot o: pairs (o1, o2) with L[i,o1] * L[j,o2] contributing to L[i,o], j = i + offset(o). */
+    private static final int[][] PAIRS = pairs();
+
+    private final MattingSystem system;
+    private final double[] factor;
+    private final double[] work;
+    private final double[] shifts;
+
+    public IncompleteCholesky(MattingSystem system) {
+        this.system = system;
+        this.factor = new double[system.unknowns * STRIDE];
+        this.work = new double[system.extendedSize];
+        this.shifts = new double[system.blocks()];
+        RowBlocks.forEach(system.blocks(), this::factorBlock);
+    }
+
+    /** The largest diagonal shift any block needed (0 when plain IC(0) succeeded). */
+    public double maxShift() {
+        double max = 0;
+        for (double s : shifts) {
+            max = Math.max(max, s);
+        }
+        return max;
+    }
+
+    private static int[][] pairs() {
+        int[][] table = new int[LOWER][];
+        for (int o = 0; o < LOWER; o++) {
+            int dy = o / 5 - 2;
+            int dx = o % 5 - 2;
+            int[] list = new int[2 * LOWER];
+            int count = 0;
+            for (int o1 = 0; o1 < o; o1++) {
+                int dy2 = o1 / 5 - 2 - dy;
+                int dx2 = o1 % 5 - 2 - dx;
+                if (Math.abs(dy2) <= 2 && Math.abs(dx2) <= 2) {
+                    int o2 = MattingSystem.slot(dy2, dx2);
+                    if (o2 < LOWER) {
+                        list[count++] = o1;
+                        list[count++] = o2;
+                    }
+                }
+            }
+            table[o] = java.util.Arrays.copyOf(list, count);
+        }
+        return table;
+    }
+
+    private void factorBlock(int block) {
+        double shift = 0;
+        while (!tryFactor(block, shift)) {
+            shift = shift == 0 ? 1e-4 : shift * 10;
+        }
+        shifts[block] = shift;
+    }
+
+    private boolean tryFactor(int block, double shift) {
+        int from = system.blockStart[block];
+        int to = system.blockStart[block + 1];
+        float[] a = system.coeff;
+        int[] rowBase = system.rowBase;
+        int[] unknownOfExt = system.unknownOfExt;
+        for (int i = from; i < to; i++) {
+            int ai = i * 25;
+            int li = i * STRIDE;
+            double sumSquares = 0;
+            for (int o = 0; o < LOWER; o++) {
+                double value = a[ai + o];
+                int j = value == 0 ? -1 : unknownOfExt[rowBase[i * 5 + o / 5] + o % 5];
+                if (j < from) { // known or outside this block: dropped
+                    factor[li + o] = 0;
+                    continue;
+                }
+                int lj = j * STRIDE;
+                int[] pairs = PAIRS[o];
+                for (int k = 0; k < pairs.length; k += 2) {
+                    value -= factor[li + pairs[k]] * factor[lj + pairs[k + 1]];
+                }
+                value /= factor[lj + LOWER];
+                factor[li + o] = value;
+                sumSquares += value * value;
+            }
+            double diagonal = a[ai + MattingSystem.CENTRE] * (1 + shift);
+            double pivot = diagonal - sumSquares;
+            if (!(pivot > 1e-10 * diagonal)) {
+                return false;
+            }
+            factor[li + LOWER] = Math.sqrt(pivot);
+        }
+        return true;
+    }
+
+    @Override
+    public void applyBlock(double[] r, double[] z, int block) {
+        int from = system.blockStart[block];
+        int to = system.blockStart[block + 1];
+        int[] rowBase = system.rowBase;
+        int[] ext = system.unknownExt;
+        double[] t = work;
+        // forward: L t = r (couplings outside the block are exactly zero in the factor)
+        for (int i = from; i < to; i++) {
+            int li = i * STRIDE;
+            int rb = i * 5;
+            double s = r[ext[i]];
+            int b0 = rowBase[rb];
+            int b1 = rowBase[rb + 1];
+            int b2 = rowBase[rb + 2];
+            s -= factor[li] * t[b0] + factor[li + 1] * t[b0 + 1] + factor[li + 2] * t[b0 + 2]
+                    + factor[li + 3] * t[b0 + 3] + factor[li + 4] * t[b0 + 4];
+            s -= factor[li + 5] * t[b1] + factor[li + 6] * t[b1 + 1] + factor[li + 7] * t[b1 + 2]
+                    + factor[li + 8] * t[b1 + 3] + factor[li + 9] * t[b1 + 4];
+            s -= factor[li + 10] * t[b2] + factor[li + 11] * t[b2 + 1];
+            t[ext[i]] = s / factor[li + LOWER];
+        }
+        // backward: L' z = t, column by column so only the factor's own rows are read
+        for (int i = to - 1; i >= from; i--) {
+            int li = i * STRIDE;
+            double zi = t[ext[i]] / factor[li + LOWER];
+            z[ext[i]] = zi;
+            int rb = i * 5;
+            for (int o = 0; o < LOWER; o++) {
+                double l = factor[li + o];
+                if (l != 0) {
+                    t[rowBase[rb + o / 5] + o % 5] -= l * zi;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,426 @@
+package dev.autohair.pipeline.matting;
+
+import dev.autohair.common.image.RgbImage;
+import dev.autohair.common.image.Trimap;
+
+/**
+ * The closed-form matting equations restricted to the unknown pixels: L_uu x = -L_uk alpha_k,
+ * where L is the matting Laplacian of Levin, Lischinski and Weiss over 3x3 windows.
+ *
+ * <p>Every row is a 5x5 (25-point) stencil stored only for unknown pixels. Vectors live in an
+ * "extended band" index space: the unknown pixels plus every pixel within two of them (padding
+ * outside the image included). Because of that halo, the five stencil pixels of any row of the
+ * stencil are consecutive extended indices, so a row needs one base index per stencil row, and
+ * halo entries of every vector stay zero. Storage is proportional to the band, not the image.
+ */
+public final class MattingSystem {
+
+    /** Stencil slot of offset (dy, dx), both in -2..2: row-major, so slots 0..11 precede the centre 12. */
+    static int slot(int dy, int dx) {
+        return (dy + 2) * 5 + (dx + 2);
+    }
+
+    static final int CENTRE = 12;
+
+    final int width;
+    final int height;
+    final int unknowns;
+    final int extendedSize;
+    /** Image pixel index (y * width + x) of each unknown, ascending. */
+    final int[] unknownPixel;
+    /** Extended index of each unknown. */
+    final int[] unknownExt;
+    /** Per unknown, for dy = -2..2, the extended index of the pixel (x - 2, y + dy). */
+    final int[] rowBase;
+    /** Per unknown, 25 stencil coefficients; couplings to known pixels are moved to the right-hand side. */
+    final float[] coeff;
+    /** Extended index -> unknown index, or -1 on the halo. */
+    final int[] unknownOfExt;
+    /** Right-hand side in extended space (zero on the halo). */
+    final double[] rhs;
+    /** Unknown-index block bounds, one block per thread, contiguous in row-major order. */
+    final int[] blockStart;
+    /** Extended-index bounds of the same blocks, covering [0, extendedSize). */
+    final int[] extBlockStart;
+
+    private MattingSystem(int width, int height, int unknowns, int extendedSize, int[] unknownPixel,
+            int[] unknownExt, int[] unknownOfExt, int[] rowBase, float[] coeff, double[] rhs, int blocks) {
+        this.unknownOfExt = unknownOfExt;
+        this.width = width;
+        this.height = height;
+        this.unknowns = unknowns;
+        this.extendedSize = extendedSize;
+        this.unknownPixel = unknownPixel;
+        this.unknownExt = unknownExt;
+        this.rowBase = rowBase;
+        this.coeff = coeff;
+        this.rhs = rhs;
+        this.blockStart = RowBlocks.split(unknowns, blocks);
+        this.extBlockStart = new int[blocks + 1];
+        for (int b = 1; b < blocks; b++) {
+            extBlockStart[b] = unknownExt[blockStart[b]];
+        }
+        extBlockStart[blocks] = extendedSize;
+    }
+
+    /**
+     * Builds the system for every unknown pixel of the trimap.
+     *
+     * @throws UnconstrainedMatteException when the trimap has unknown pixels but no known pixel,
+     *     or the image is smaller than one 3x3 window
+     * @throws IllegalArgumentException when the image and trimap sizes differ or epsilon is not positive
+     */
+    public static MattingSystem build(RgbImage image, Trimap trimap, double epsilon) {
+        return build(image, trimap, epsilon, RowBlocks.THREADS);
+    }
+
+    static MattingSystem build(RgbImage image, Trimap trimap, double epsilon, int blocks) {
+        if (!trimap.sameSizeAs(image)) {
+            throw new IllegalArgumentException("trimap " + trimap.width() + "x" + trimap.height()
+                    + " does not match image " + image.width() + "x" + image.height());
+        }
+        if (!(epsilon > 0)) {
+            throw new IllegalArgumentException("epsilon must be positive, got " + epsilon);
+        }
+        int w = image.width();
+        int h = image.height();
+        int n = trimap.unknownCount();
+        if (n == trimap.labels().length) {
+            throw new UnconstrainedMatteException("every pixel is unknown: no foreground or background to anchor alpha");
+        }
+        if (n > 0 && (w < 3 || h < 3)) {
+            throw new UnconstrainedMatteException("image " + w + "x" + h + " is smaller than one 3x3 matting window");
+        }
+        return new Builder(image, trimap, epsilon, n, Math.max(1, Math.min(blocks, n / 256 + 1))).build();
+    }
+
+    /** Number of unknown pixels, i.e. equations solved. */
+    public int unknownCount() {
+        return unknowns;
+    }
+
+    /** Length of every solver vector: the unknowns plus a two-pixel halo around them. */
+    public int extendedSize() {
+        return extendedSize;
+    }
+
+    public int blocks() {
+        return blockStart.length - 1;
+    }
+
+    /** A fresh zero vector of {@link #extendedSize()}. */
+    public double[] newVector() {
+        return new double[extendedSize];
+    }
+
+    /** The right-hand side -L_uk alpha_k, in extended space. Do not modify. */
+    public double[] rhs() {
+        return rhs;
+    }
+
+    /** y = L_uu x on the unknowns (halo entries of y are left untouched, hence zero). */
+    public void multiply(double[] x, double[] y) {
+        RowBlocks.forEach(blocks(), b -> multiplyBlock(x, y, blockStart[b], blockStart[b + 1]));
+    }
+
+    /** y = L_uu x over one block of unknowns; returns the block's contribution to x . y. */
+    double multiplyBlock(double[] x, double[] y, int from, int to) {
+        double dot = 0;
+        for (int i = from; i < to; i++) {
+            int c = i * 25;
+            int r = i * 5;
+            double s = 0;
+            for (int dy = 0; dy < 5; dy++) {
+                int base = rowBase[r + dy];
+                int k = c + dy * 5;
+                s += coeff[k] * x[base] + coeff[k + 1] * x[base + 1] + coeff[k + 2] * x[base + 2]
+                        + coeff[k + 3] * x[base + 3] + coeff[k + 4] * x[base + 4];
+            }
+            int e = unknownExt[i];
+            y[e] = s;
+            dot += s * x[e];
+        }
+        return dot;
+    }
+
+    /** Writes x (extended space) into alpha: clamped to [0, 1] on the unknowns. */
+    public void scatterInto(double[] x, float[] alpha) {
+        for (int i = 0; i < unknowns; i++) {
+            double v = x[unknownExt[i]];
+            alpha[unknownPixel[i]] = (float) (v < 0 ? 0 : v > 1 ? 1 : v);
+        }
+    }
+
+    /** Reads alpha at the unknown pixels into a vector of extended space. */
+    public double[] gatherFrom(float[] alpha) {
+        double[] x = newVector();
+        for (int i = 0; i < unknowns; i++) {
+            x[unknownExt[i]] = alpha[unknownPixel[i]];
+        }
+        return x;
+    }
+
+    /** Assembles the stencils window by window; a transient padded index map is freed once built. */
+    private static final class Builder {
+        private final RgbImage image;
+        private final Trimap trimap;
+        private final double epsilon;
+        private final int n;
+        private final int blocks;
+        private final int w;
+        private final int h;
+        private final int pw;
+        private final int ph;
+        private int[] extOf; // padded pixel -> extended index, or -1
+        private int[] unknownOfExt; // extended index -> unknown index, or -1
+        private int[] extRowStart; // padded row -> first extended index in it
+        private int[] extPixelX; // extended index -> image column
+        private int[] unknownPixel;
+        private int[] unknownExt;
+        private float[] coeff;
+
+        Builder(RgbImage image, Trimap trimap, double epsilon, int n, int blocks) {
+            this.image = image;
+            this.trimap = trimap;
+            this.epsilon = epsilon;
+            this.n = n;
+            this.blocks = blocks;
+            this.w = image.width();
+            this.h = image.height();
+            this.pw = w + 4;
+            this.ph = h + 4;
+        }
+
+        MattingSystem build() {
+            int m = indexBand();
+            int[] rowBase = new int[n * 5];
+            for (int i = 0; i < n; i++) {
+                int p = unknownPixel[i];
+                int q = padded(p % w, p / w);
+                for (int dy = -2; dy <= 2; dy++) {
+                    rowBase[i * 5 + dy + 2] = extOf[q + dy * pw - 2];
+                }
+            }
+            coeff = new float[n * 25];
+            if (n > 0) {
+                assemble();
+            }
+            double[] rhs = new double[m];
+            moveKnownToRhs(rhs);
+            return new MattingSystem(w, h, n, m, unknownPixel, unknownExt, unknownOfExt, rowBase, coeff, rhs, blocks);
+        }
+
+        private int padded(int x, int y) {
+            return (y + 2) * pw + (x + 2);
+        }
+
+        /** Marks the unknowns dilated by two and numbers them row-major. Returns the extended size. */
+        private int indexBand() {
+            extOf = new int[pw * ph];
+            unknownPixel = new int[n];
+            int u = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int p = y * w + x;
+                    if (trimap.isUnknown(p)) {
+                        unknownPixel[u++] = p;
+                        int q = padded(x, y);
+                        for (int dy = -2; dy <= 2; dy++) {
+                            int row = q + dy * pw;
+                            for (int dx = -2; dx <= 2; dx++) {
+                                extOf[row + dx] = 1;
+                            }
+                        }
+                    }
+                }
+            }
+            extRowStart = new int[ph + 1];
+            int m = 0;
+            for (int q = 0; q < extOf.length; q++) {
+                if (q % pw == 0) {
+                    extRowStart[q / pw] = m;
+                }
+                if (extOf[q] != 0) {
+                    m++;
+                }
+            }
+            extRowStart[ph] = m;
+            extPixelX = new int[m];
+            int next = 0;
+            for (int q = 0; q < extOf.length; q++) {
+                if (extOf[q] != 0) {
+                    extPixelX[next] = q % pw - 2;
+                    extOf[q] = next++;
+                } else {
+                    extOf[q] = -1;
+                }
+            }
+            unknownOfExt = new int[m];
+            java.util.Arrays.fill(unknownOfExt, -1);
+            unknownExt = new int[n];
+            for (int i = 0; i < n; i++) {
+                int p = unknownPixel[i];
+                int e = extOf[padded(p % w, p / w)];
+                unknownExt[i] = e;
+                unknownOfExt[e] = i;
+            }
+            return m;
+        }
+
+        /**
+         * Adds every 3x3 window that holds an unknown pixel. Windows of image rows y and y' write
+         * the same stencils only when |y - y'| <= 2, so stripes of >= 2 rows are done in two
+         * phases (even stripes, then odd): deterministic and race-free.
+         */
+        private void assemble() {
+            int windowRows = h - 2; // centres y = 1..h-2
+            int stripe = Math.max(2, windowRows / (4 * blocks) + 1);
+            int stripes = (windowRows + stripe - 1) / stripe;
+            for (int phase = 0; phase < 2; phase++) {
+                int first = phase;
+                int count = (stripes - first + 1) / 2;
+                RowBlocks.forEach(count, s -> {
+                    int index = first + 2 * s;
+                    int y0 = 1 + index * stripe;
+                    int y1 = Math.min(h - 1, y0 + stripe);
+                    double[] window = new double[81];
+                    for (int y = y0; y < y1; y++) {
+                        addWindowRow(y, window);
+                    }
+                });
+            }
+        }
+
+        private void addWindowRow(int y, double[] g) {
+            int from = extRowStart[y + 2];
+            int to = extRowStart[y + 3];
+            float[] rgb = image.rgb();
+            int[] pos = new int[9];
+            int[] unk = new int[9];
+            double[] d = new double[27];
+            for (int e = from; e < to; e++) {
+                int x = extPixelX[e];
+                if (x < 1 || x > w - 2) {
+                    continue;
+                }
+                boolean any = false;
+                for (int k = 0; k < 9; k++) {
+                    int px = x + k % 3 - 1;
+                    int py = y + k / 3 - 1;
+                    int ext = extOf[padded(px, py)];
+                    int u = ext >= 0 ? unknownOfExt[ext] : -1;
+                    unk[k] = u;
+                    pos[k] = py * w + px;
+                    any |= u >= 0;
+                }
+                if (!any) {
+                    continue;
+                }
+                windowLaplacian(rgb, pos, d, g);
+                for (int i = 0; i < 9; i++) {
+                    int u = unk[i];
+                    if (u < 0) {
+                        continue;
+                    }
+                    int base = u * 25;
+                    int iy = i / 3;
+                    int ix = i % 3;
+                    for (int j = 0; j < 9; j++) {
+                        coeff[base + slot(j / 3 - iy, j % 3 - ix)] += (float) g[i * 9 + j];
+                    }
+                }
+            }
+        }
+
+        /** The 9x9 block of the matting Laplacian for one window: delta_ij - (1 + d_i' C d_j) / 9. */
+        private void windowLaplacian(float[] rgb, int[] pos, double[] d, double[] g) {
+            double mr = 0, mg = 0, mb = 0;
+            double rr = 0, rg = 0, rb = 0, gg = 0, gb = 0, bb = 0;
+            for (int k = 0; k < 9; k++) {
+                int o = 3 * pos[k];
+                double r = rgb[o], gr = rgb[o + 1], b = rgb[o + 2];
+                mr += r;
+                mg += gr;
+                mb += b;
+                rr += r * r;
+                rg += r * gr;
+                rb += r * b;
+                gg += gr * gr;
+                gb += gr * b;
+                bb += b * b;
+            }
+            mr /= 9;
+            mg /= 9;
+            mb /= 9;
+            double reg = epsilon / 9;
+            double a = rr / 9 - mr * mr + reg;
+            double bq = rg / 9 - mr * mg;
+            double c = rb / 9 - mr * mb;
+            double dd = gg / 9 - mg * mg + reg;
+            double e = gb / 9 - mg * mb;
+            double f = bb / 9 - mb * mb + reg;
+            // symmetric 3x3 inverse by cofactors
+            double i00 = dd * f - e * e;
+            double i01 = c * e - bq * f;
+            double i02 = bq * e - c * dd;
+            double i11 = a * f - c * c;
+            double i12 = bq * c - a * e;
+            double i22 = a * dd - bq * bq;
+            double det = a * i00 + bq * i01 + c * i02;
+            double inv = 1 / det;
+            i00 *= inv;
+            i01 *= inv;
+            i02 *= inv;
+            i11 *= inv;
+            i12 *= inv;
+            i22 *= inv;
+            for (int k = 0; k < 9; k++) {
+                int o = 3 * pos[k];
+                d[3 * k] = rgb[o] - mr;
+                d[3 * k + 1] = rgb[o + 1] - mg;
+                d[3 * k + 2] = rgb[o + 2] - mb;
+            }
+            for (int i = 0; i < 9; i++) {
+                double x0 = d[3 * i], x1 = d[3 * i + 1], x2 = d[3 * i + 2];
+                double v0 = i00 * x0 + i01 * x1 + i02 * x2;
+                double v1 = i01 * x0 + i11 * x1 + i12 * x2;
+                double v2 = i02 * x0 + i12 * x1 + i22 * x2;
+                for (int j = i; j < 9; j++) {
+                    double q = (1 + v0 * d[3 * j] + v1 * d[3 * j + 1] + v2 * d[3 * j + 2]) / 9;
+                    double value = (i == j ? 1 : 0) - q;
+                    g[i * 9 + j] = value;
+                    g[j * 9 + i] = value;
+                }
+            }
+        }
+
+        /** b_i = -sum over known neighbours j of L_ij alpha_j; those couplings then leave the matrix. */
+        private void moveKnownToRhs(double[] rhs) {
+            for (int i = 0; i < n; i++) {
+                int p = unknownPixel[i];
+                int x = p % w;
+                int y = p / w;
+                double b = 0;
+                for (int dy = -2; dy <= 2; dy++) {
+                    int py = y + dy;
+                    for (int dx = -2; dx <= 2; dx++) {
+                        int px = x + dx;
+                        int k = i * 25 + slot(dy, dx);
+                        if (px < 0 || py < 0 || px >= w || py >= h) {
+                            coeff[k] = 0;
+                            continue;
+                        }
+                        int j = py * w + px;
+                        if (!trimap.isUnknown(j)) {
+                            if (trimap.isForeground(j)) {
+                                b -= coeff[k];
+                            }
+                            coeff[k] = 0;
+                        }
+                    }
+                }
+                rhs[unknownExt[i]] = b;
+            }
+        }
+    }
+}

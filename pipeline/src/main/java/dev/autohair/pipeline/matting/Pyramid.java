@@ -1,0 +1,84 @@
+package dev.autohair.pipeline.matting;
+
+import dev.autohair.common.image.Matte;
+import dev.autohair.common.image.RgbImage;
+import dev.autohair.common.image.Trimap;
+
+/** Halving and doubling for coarse-to-fine solving. */
+final class Pyramid {
+
+    private Pyramid() {}
+
+    /** 2x2 box average; an odd last row or column is averaged with itself. */
+    static RgbImage halve(RgbImage image) {
+        int w = image.width();
+        int h = image.height();
+        int cw = (w + 1) / 2;
+        int ch = (h + 1) / 2;
+        float[] src = image.rgb();
+        float[] dst = new float[3 * cw * ch];
+        for (int y = 0; y < ch; y++) {
+            int y0 = 2 * y;
+            int y1 = Math.min(h - 1, y0 + 1);
+            for (int x = 0; x < cw; x++) {
+                int x0 = 2 * x;
+                int x1 = Math.min(w - 1, x0 + 1);
+                for (int c = 0; c < 3; c++) {
+                    dst[3 * (y * cw + x) + c] = 0.25f * (src[3 * (y0 * w + x0) + c] + src[3 * (y0 * w + x1) + c]
+                            + src[3 * (y1 * w + x0) + c] + src[3 * (y1 * w + x1) + c]);
+                }
+            }
+        }
+        return new RgbImage(cw, ch, dst);
+    }
+
+    /** A coarse pixel stays known only when all four fine pixels agree; otherwise it is unknown. */
+    static Trimap halve(Trimap trimap) {
+        int w = trimap.width();
+        int h = trimap.height();
+        int cw = (w + 1) / 2;
+        int ch = (h + 1) / 2;
+        byte[] dst = new byte[cw * ch];
+        for (int y = 0; y < ch; y++) {
+            int y0 = 2 * y;
+            int y1 = Math.min(h - 1, y0 + 1);
+            for (int x = 0; x < cw; x++) {
+                int x0 = 2 * x;
+                int x1 = Math.min(w - 1, x0 + 1);
+                int[] p = {y0 * w + x0, y0 * w + x1, y1 * w + x0, y1 * w + x1};
+                boolean fg = true;
+                boolean bg = true;
+                for (int i : p) {
+                    fg &= trimap.isForeground(i);
+                    bg &= trimap.isBackground(i);
+                }
+                dst[y * cw + x] = (byte) (fg ? Trimap.FOREGROUND : bg ? Trimap.BACKGROUND : Trimap.UNKNOWN);
+            }
+        }
+        return new Trimap(cw, ch, dst);
+    }
+
+    /** Bilinear upsampling of a half-size matte to width x height (pixel centres aligned). */
+    static float[] doubleSize(Matte coarse, int width, int height) {
+        int cw = coarse.width();
+        int ch = coarse.height();
+        float[] a = coarse.alpha();
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            float fy = Math.max(0, Math.min(ch - 1, (y + 0.5f) / 2 - 0.5f));
+            int y0 = (int) fy;
+            int y1 = Math.min(ch - 1, y0 + 1);
+            float wy = fy - y0;
+            for (int x = 0; x < width; x++) {
+                float fx = Math.max(0, Math.min(cw - 1, (x + 0.5f) / 2 - 0.5f));
+                int x0 = (int) fx;
+                int x1 = Math.min(cw - 1, x0 + 1);
+                float wx = fx - x0;
+                float top = a[y0 * cw + x0] * (1 - wx) + a[y0 * cw + x1] * wx;
+                float bottom = a[y1 * cw + x0] * (1 - wx) + a[y1 * cw + x1] * wx;
+                out[y * width + x] = top * (1 - wy) + bottom * wy;
+            }
+        }
+        return out;
+    }
+}

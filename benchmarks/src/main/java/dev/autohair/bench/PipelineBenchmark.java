@@ -1,0 +1,101 @@
+package dev.autohair.bench;
+
+import dev.autohair.common.image.Trimap;
+import dev.autohair.pipeline.CutoutPipeline;
+import dev.autohair.pipeline.CutoutRequest;
+import dev.autohair.pipeline.CutoutResult;
+import dev.autohair.pipeline.Guide;
+import dev.autohair.pipeline.Stage;
+import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
+import dev.autohair.pipeline.matting.ClosedFormMatting;
+import dev.autohair.pipeline.segmentation.SelfieSegmentation;
+import dev.autohair.pipeline.trimap.AutomaticTrimap;
+import dev.autohair.quality.BackgroundPhotos;
+import dev.autohair.quality.Composite;
+import dev.autohair.quality.CompositeGenerator;
+import dev.autohair.quality.CompositeKind;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The whole cutout pipeline (selfie segmentation → automatic trimap → closed-form matting →
+ * foreground colours) on hair composites of about 0.5, 2 and 8 megapixels, against the same
+ * pipeline with a naive matting solver (plain conjugate gradients, no preconditioner, no
+ * coarse-to-fine start) measured in the same run.
+ *
+ * <p>Run: {@code mvn -q -B -Pbench install -DskipTests && mvn -q -B -Pbench -pl benchmarks exec:java
+ * -Dexec.mainClass=dev.autohair.bench.PipelineBenchmark}
+ */
+public final class PipelineBenchmark {
+
+    private static final int[][] SIZES = {{816, 612}, {1632, 1224}, {3264, 2448}};
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CompositeGenerator generator = new CompositeGenerator(BackgroundPhotos.load(Path.of(args.length > 0 ? args[0] : "samples")));
+        ClosedFormMatting naive = new ClosedFormMatting(ClosedFormMatting.Options.defaults()
+                .withPreconditioning(ClosedFormMatting.Preconditioning.NONE).withCoarseToFine(false));
+        try (CutoutPipeline production = pipeline(new ClosedFormMatting());
+                CutoutPipeline baseline = pipeline(naive)) {
+            System.out.printf(Locale.ROOT, "cores: %d, max heap: %d MiB%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.println("| image | MP | unknown MP | stage | AutoHair ms | naive CG ms | speed-up | AutoHair ms per unknown MP |");
+            System.out.println("|---|---:|---:|---|---:|---:|---:|---:|");
+            for (int[] size : SIZES) {
+                Composite composite = generator.generate(CompositeKind.HAIR, size[0], size[1], 7);
+                CutoutRequest request = new CutoutRequest(composite.image(), new Guide.Segment(new AutomaticTrimap()));
+                int reps = size[0] * size[1] > 4_000_000 ? 1 : 3;
+                run(production, request); // warm-up: JIT, engine, thread pools
+                CutoutResult[] fast = repeat(production, request, reps);
+                CutoutResult[] slow = repeat(baseline, request, 1);
+                Trimap trimap = fast[0].trimap();
+                double unknownMp = trimap.unknownCount() / 1e6;
+                double mp = size[0] * (double) size[1] / 1e6;
+                for (Stage stage : List.of(Stage.MATTE, Stage.SEGMENT, Stage.TRIMAP, Stage.COLOUR)) {
+                    row(size, mp, unknownMp, stage.name().toLowerCase(Locale.ROOT),
+                            median(fast, stage), median(slow, stage));
+                }
+                row(size, mp, unknownMp, "whole pipeline", medianTotal(fast), medianTotal(slow));
+            }
+        }
+    }
+
+    private static CutoutPipeline pipeline(ClosedFormMatting matting) {
+        return new CutoutPipeline(SelfieSegmentation.loadDefault(), matting, new MultiLevelForegroundEstimation());
+    }
+
+    private static CutoutResult run(CutoutPipeline pipeline, CutoutRequest request) {
+        return pipeline.run(request);
+    }
+
+    private static CutoutResult[] repeat(CutoutPipeline pipeline, CutoutRequest request, int reps) {
+        CutoutResult[] results = new CutoutResult[reps];
+        for (int i = 0; i < reps; i++) {
+            results[i] = run(pipeline, request);
+        }
+        return results;
+    }
+
+    private static double median(CutoutResult[] results, Stage stage) {
+        return median(Arrays.stream(results).mapToDouble(r -> r.timings().millis(stage)).toArray());
+    }
+
+    private static double medianTotal(CutoutResult[] results) {
+        return median(Arrays.stream(results).mapToDouble(r -> r.timings().totalMillis()).toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void row(int[] size, double mp, double unknownMp, String stage, double fast, double slow) {
+        System.out.printf(Locale.ROOT, "| %dx%d | %.2f | %.3f | %s | %.0f | %.0f | %.1fx | %.0f |%n", size[0], size[1], mp,
+                unknownMp, stage, fast, slow, slow / fast, fast / unknownMp);
+    }
+}

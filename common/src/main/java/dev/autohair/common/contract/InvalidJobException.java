@@ -37,6 +37,20 @@ public class InvalidJobException extends Exception {
         return Optional.ofNullable(jobId);
     }
 
+    /**
+     * The job id, or {@code unknown-<topic>-<partition>-<offset>} for a record too broken to carry one,
+     * so its FAILED result and status can still be keyed and found.
+     */
+    public String jobIdOr(String topic, int partition, long offset) {
+        if (jobId != null) {
+            return jobId;
+        }
+        String tail = "-" + partition + "-" + offset;
+        String safeTopic = topic.replaceAll("[^A-Za-z0-9._-]", "_");
+        int room = 128 - "unknown-".length() - tail.length();
+        return "unknown-" + (safeTopic.length() > room ? safeTopic.substring(0, room) : safeTopic) + tail;
+    }
+
     private static String describe(ErrorCode code, List<Violation> violations) {
         String listed = violations.stream().limit(LISTED).map(Violation::toString).collect(Collectors.joining("; "));
         String more = violations.size() > LISTED ? " (and " + (violations.size() - LISTED) + " more)" : "";

@@ -127,6 +127,21 @@ class MessageCodecTest {
     }
 
     @Test
+    void brokenRecordGetsAFallbackJobIdThatTheSchemasAccept() {
+        InvalidJobException e = catchThrowableOfType(InvalidJobException.class,
+                () -> CODEC.decodeJob("nope".getBytes(StandardCharsets.UTF_8)));
+
+        String id = e.jobIdOr("autohair.jobs", 3, 1234);
+        String longId = e.jobIdOr("t".repeat(249), 3, 1234);
+
+        assertThat(id).isEqualTo("unknown-autohair.jobs-3-1234");
+        assertThat(longId).hasSize(128).endsWith("-3-1234");
+        JobResult failed = JobResult.failed(longId, new JobError(ErrorCode.MALFORMED_JOB, e.getMessage()), Map.of(),
+                List.of(), 1, "w", Map.of(), NOW);
+        assertThat(CODEC.decodeResult(CODEC.encode(failed)).jobId()).isEqualTo(longId);
+    }
+
+    @Test
     void consumersIgnoreFieldsAddedLater() {
         String json = """
                 {"schema":"autohair.status-event","version":1,"jobId":"j1","state":"FETCHED","stage":"fetch",

@@ -1,7 +1,7 @@
 package dev.autohair.common.client;
 
-import dev.autohair.common.contract.ContractMessage;
 import dev.autohair.common.contract.ConstraintException;
+import dev.autohair.common.contract.ContractMessage;
 import dev.autohair.common.contract.ImageJob;
 import dev.autohair.common.contract.MessageCodec;
 import dev.autohair.common.contract.ObjectKeys;
@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * Submits image jobs the way an upload system would: store the image, then produce the job, keyed by
@@ -110,7 +111,7 @@ public final class JobClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw notSent(job, "interrupted while waiting for Kafka", e);
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             throw notSent(job, "the producer failed: " + e, e);
         }
     }

@@ -2,6 +2,7 @@ package dev.autohair.common.client;
 
 import dev.autohair.common.contract.JobOptions;
 import dev.autohair.common.contract.OutputTarget;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public record JobRequest(String inputBucket, String inputPrefix, OutputTarget ou
         }
         inputPrefix = inputPrefix == null ? "" : inputPrefix;
         options = options == null ? JobOptions.defaults() : options;
-        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     /** Default options, no prefix, no metadata. */

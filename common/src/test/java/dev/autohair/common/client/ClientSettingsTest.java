@@ -3,6 +3,7 @@ package dev.autohair.common.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autohair.common.contract.OutputTarget;
 import dev.autohair.common.contract.Topics;
 import java.net.URI;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class ClientSettingsTest {
 
         try (JobClient client = JobClient.connect(config)) {
             assertThatThrownBy(() -> client.submit(new byte[] {1, 2}, "a.png",
-                    JobRequest.of("uploads", dev.autohair.common.contract.OutputTarget.of("cutouts"))))
+                    JobRequest.of("uploads", OutputTarget.of("cutouts"))))
                     .isInstanceOf(JobSubmissionException.class)
                     .hasMessageContaining("cannot upload s3://uploads/")
                     .hasMessageContaining("http://127.0.0.1:1");

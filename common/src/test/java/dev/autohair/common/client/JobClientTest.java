@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class JobClientTest {
     void brokerErrorIsReportedWithTheJobId() throws Exception {
         MockProducer<String, byte[]> failing = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         Thread broker = new Thread(() -> {
-            while (!failing.errorNext(new org.apache.kafka.common.errors.TopicAuthorizationException("t.jobs"))) {
+            while (!failing.errorNext(new TopicAuthorizationException("t.jobs"))) {
                 Thread.onSpinWait();
             }
         });
@@ -135,7 +136,7 @@ class JobClientTest {
                 .isInstanceOf(JobSubmissionException.class)
                 .hasMessageContaining("job-42")
                 .hasMessageContaining("Kafka refused it")
-                .hasRootCauseInstanceOf(org.apache.kafka.common.errors.TopicAuthorizationException.class);
+                .hasRootCauseInstanceOf(TopicAuthorizationException.class);
         broker.join(5000);
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class MessageCodecTest {
@@ -169,6 +170,6 @@ class MessageCodecTest {
         SchemaViolationException e = catchThrowableOfType(SchemaViolationException.class, () -> CODEC.encode(job));
 
         assertThat(e.violations()).extracting(Violation::path, Violation::keyword)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/metadata/note", "maxLength"));
+                .containsExactly(Tuple.tuple("/metadata/note", "maxLength"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.autohair.common.contract;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
 /**
  * Why a job failed, as results and status events name it. Each code says whether the worker retries
  * it: permanent codes fail fast, because the same input would fail the same way again.
@@ -27,7 +29,11 @@ public enum ErrorCode {
     NOTHING_FOUND(false, "no subject was found in the image"),
     /** Timeouts, connection failures and 5xx answers from object storage. */
     STORAGE_UNAVAILABLE(true, "object storage did not answer"),
-    /** Anything else (a bug, an exhausted GPU): retried a bounded number of times. */
+    /**
+     * Anything else (a bug, an exhausted GPU): retried a bounded number of times. Readers also map codes
+     * added after them to this one.
+     */
+    @JsonEnumDefaultValue
     INTERNAL_ERROR(true, "unexpected worker error");
 
     private final boolean retryable;

@@ -33,6 +33,8 @@ public final class MessageCodec {
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Error codes added by newer workers read as INTERNAL_ERROR instead of failing the consumer.
+                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
     }

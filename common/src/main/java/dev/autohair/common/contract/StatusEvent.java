@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -31,6 +32,10 @@ public record StatusEvent(
         JobError error,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<JobStage, Long> timingsMs) implements ContractMessage {
 
+    /** The order of one job's events: by attempt, then sequence. */
+    public static final Comparator<StatusEvent> JOB_ORDER =
+            Comparator.comparingInt(StatusEvent::attempt).thenComparingLong(StatusEvent::sequence);
+
     public StatusEvent {
         Checks.jobId(jobId);
         Checks.present(state, "state");
@@ -53,6 +58,14 @@ public record StatusEvent(
                     ? state + " needs an error naming the cause" : state + " must not carry an error");
         }
         timingsMs = Checks.timings(timingsMs);
+    }
+
+    /**
+     * Whether this event is newer than {@code latest} for the same job; a consumer that keeps the latest
+     * event drops any that is not, which also removes duplicates.
+     */
+    public boolean supersedes(StatusEvent latest) {
+        return latest == null || JOB_ORDER.compare(this, latest) > 0;
     }
 
     @Override

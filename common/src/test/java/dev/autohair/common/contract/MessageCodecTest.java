@@ -156,6 +156,19 @@ class MessageCodecTest {
     }
 
     @Test
+    void errorCodesFromNewerWorkersReadAsInternalError() {
+        String json = """
+                {"schema":"autohair.job-result","version":1,"jobId":"j1","outcome":"FAILED","outputs":[],
+                 "timingsMs":{},"models":[],"error":{"code":"GPU_ON_FIRE","message":"new code"},"attempt":1,
+                 "workerId":"w","metadata":{},"finishedAt":"2026-11-25T12:00:00Z"}""";
+
+        JobResult result = CODEC.decodeResult(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.error().code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+        assertThat(result.error().message()).isEqualTo("new code");
+    }
+
+    @Test
     void unreadableResultIsAMalformedMessage() {
         assertThatThrownBy(() -> CODEC.decodeResult("{\"outcome\":".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedMessageException.class)

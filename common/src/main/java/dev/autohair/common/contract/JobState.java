@@ -1,0 +1,26 @@
+package dev.autohair.common.contract;
+
+/** Where a job stands, as status events report it. */
+public enum JobState {
+    RECEIVED,
+    FETCHED,
+    SEGMENTED,
+    MATTED,
+    STORED,
+    SUCCEEDED,
+    /** This attempt failed transiently; another attempt follows. */
+    RETRYING,
+    FAILED,
+    /** Failed for good and copied to the dead-letter topic. */
+    DEAD_LETTERED;
+
+    /** No further events follow a terminal state for the job. */
+    public boolean terminal() {
+        return this == SUCCEEDED || this == FAILED || this == DEAD_LETTERED;
+    }
+
+    /** States that must carry an error. */
+    public boolean failure() {
+        return this == RETRYING || this == FAILED || this == DEAD_LETTERED;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.autohair.pipeline.colour;
+
+import dev.autohair.common.image.Matte;
+import dev.autohair.common.image.RgbImage;
+import java.util.stream.IntStream;
+
+/**
+ * Fast multi-level foreground estimation (Germer, Uelwer, Conrad, Harmeling, 2020). Finds F and B
+ * minimising, per channel,
+ *
+ * <pre>
+ *   sum_i (a_i F_i + (1 - a_i) B_i - I_i)^2
+ *     + sum_i sum_{j in 4-neighbours(i)} (regularization + gradientWeight |a_i - a_j|) ((F_i - F_j)^2 + (B_i - B_j)^2)
+ * </pre>
+ *
+ * coarse to fine: the image and alpha are resized (nearest neighbour) to sizes growing
+ * geometrically from 1x1 to full size; at each level F and B, upsampled from the previous level,
+ * are improved by a few sweeps that solve each pixel's 2x2 system with its neighbours held fixed.
+ * Most of the work happens on small levels, so full-size images need only a couple of sweeps.
+ *
+ * <p>Sweeps use red-black ordering (a pixel's 4-neighbours all have the other colour), so each
+ * half-sweep updates its pixels in parallel, row by row, deterministically.
+ */
+public final class MultiLevelForegroundEstimation implements ForegroundEstimation {
+
+    /**
+     * @param regularization smoothness of F and B everywhere (the paper's epsilon_r)
+     * @param gradientWeight extra smoothness across alpha edges (the paper's omega)
+     * @param smallIterations sweeps on levels no larger than smallSize in both dimensions
+     * @param bigIterations sweeps on the larger levels
+     * @param smallSize side below which a level counts as small
+     */
+    public record Options(double regularization, double gradientWeight, int smallIterations, int bigIterations,
+            int smallSize) {
+
+        public Options {
+            if (!(regularization > 0) || gradientWeight < 0 || smallIterations < 1 || bigIterations < 1 || smallSize < 1) {
+                throw new IllegalArgumentException("invalid foreground estimation options " + this);
+            }
+        }
+
+        /** The values pymatting's implementation of the method uses. */
+        public static Options defaults() {
+            return new Options(1e-5, 1.0, 10, 2, 32);
+        }
+    }
+
+    /** Estimated foreground and background colours. */
+    public record Layers(RgbImage foreground, RgbImage background) {}
+
+    private final Options options;
+
+    public MultiLevelForegroundEstimation() {
+        this(Options.defaults());
+    }
+
+    public MultiLevelForegroundEstimation(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public RgbImage estimate(RgbImage image, Matte alpha) {
+        return estimateLayers(image, alpha).foreground();
+    }
+
+    /** Both layers: the foreground F and the background B with I ~ aF + (1 - a)B. */
+    public Layers estimateLayers(RgbImage image, Matte alpha) {
+        if (!alpha.sameSizeAs(image)) {
+            throw new IllegalArgumentException("alpha " + alpha.width() + "x" + alpha.height()
+                    + " does not match image " + image.width() + "x" + image.height());
+        }
+        int w = image.width();
+        int h = image.height();
+        float[] mean = meanColour(image);
+        Level level = new Level(1, 1, mean.clone(), mean.clone());
+        int levels = (int) Math.ceil(Math.log(Math.max(w, h)) / Math.log(2));
+        for (int l = 0; l <= levels; l++) {
+            int lw = levels == 0 ? w : (int) Math.round(Math.pow(w, (double) l / levels));
+            int lh = levels == 0 ? h : (int) Math.round(Math.pow(h, (double) l / levels));
+            level = level.resizedTo(Math.max(1, lw), Math.max(1, lh));
+            float[] levelImage = resizeNearest(image.rgb(), w, h, level.w, level.h, 3);
+            float[] levelAlpha = resizeNearest(alpha.alpha(), w, h, level.w, level.h, 1);
+            boolean small = level.w <= options.smallSize() && level.h <= options.smallSize();
+            int sweeps = small ? options.smallIterations() : options.bigIterations();
+            for (int s = 0; s < sweeps; s++) {
+                level.sweep(levelImage, levelAlpha, 0);
+                level.sweep(levelImage, levelAlpha, 1);
+            }
+        }
+        return new Layers(new RgbImage(w, h, level.f), new RgbImage(w, h, level.b));
+    }
+
+    private static float[] meanColour(RgbImage image) {
+        double[] sum = new double[3];
+        float[] rgb = image.rgb();
+        for (int i = 0; i < rgb.length; i++) {
+            sum[i % 3] += rgb[i];
+        }
+        int n = image.pixelCount();
+        return new float[] {(float) (sum[0] / n), (float) (sum[1] / n), (float) (sum[2] / n)};
+    }
+
+    /** Nearest-neighbour resize of an interleaved image with {@code depth} channels. */
+    static float[] resizeNearest(float[] src, int sw, int sh, int dw, int dh, int depth) {
+        if (sw == dw && sh == dh) {
+            return src.clone();
+        }
+        float[] dst = new float[dw * dh * depth];
+        for (int y = 0; y < dh; y++) {
+            int sy = Math.min(sh - 1, (int) ((long) y * sh / dh));
+            for (int x = 0; x < dw; x++) {
+                int sx = Math.min(sw - 1, (int) ((long) x * sw / dw));
+                System.arraycopy(src, (sy * sw + sx) * depth, dst, (y * dw + x) * depth, depth);
+            }
+        }
+        return dst;
+    }
+
+    /** F and B at one level of the pyramid. */
+    private final class Level {
+        final int w;
+        final int h;
+        final float[] f;
+        final float[] b;
+
+        Level(int w, int h, float[] f, float[] b) {
+            this.w = w;
+            this.h = h;
+            this.f = f;
+            this.b = b;
+        }
+
+        Level resizedTo(int nw, int nh) {
+            return new Level(nw, nh, resizeNearest(f, w, h, nw, nh, 3), resizeNearest(b, w, h, nw, nh, 3));
+        }
+
+        /** Updates the pixels with (x + y) % 2 == parity from their 4-neighbours. */
+        void sweep(float[] image, float[] alpha, int parity) {
+            IntStream rows = IntStream.range(0, h);
+            (h * w > 16_384 ? rows.parallel() : rows).forEach(y -> sweepRow(image, alpha, y, parity));
+        }
+
+        private void sweepRow(float[] image, float[] alpha, int y, int parity) {
+            double eps = options.regularization();
+            double omega = options.gradientWeight();
+            for (int x = (y + parity) & 1; x < w; x += 2) {
+                int i = y * w + x;
+                double a = alpha[i];
+                double weightSum = 0;
+                double f0 = 0, f1 = 0, f2 = 0, b0 = 0, b1 = 0, b2 = 0;
+                for (int k = 0; k < 4; k++) {
+                    int nx = x + (k == 0 ? -1 : k == 1 ? 1 : 0);
+                    int ny = y + (k == 2 ? -1 : k == 3 ? 1 : 0);
+                    if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
+                        continue;
+                    }
+                    int j = ny * w + nx;
+                    double weight = eps + omega * Math.abs(a - alpha[j]);
+                    weightSum += weight;
+                    f0 += weight * f[3 * j];
+                    f1 += weight * f[3 * j + 1];
+                    f2 += weight * f[3 * j + 2];
+                    b0 += weight * b[3 * j];
+                    b1 += weight * b[3 * j + 1];
+                    b2 += weight * b[3 * j + 2];
+                }
+                if (weightSum == 0) {
+                    continue; // a 1x1 level: the system is singular, keep the mean colour
+                }
+                double a11 = a * a + weightSum;
+                double a12 = a * (1 - a);
+                double a22 = (1 - a) * (1 - a) + weightSum;
+                double inverseDet = 1 / (a11 * a22 - a12 * a12);
+                solve(image, i, 0, a, a11, a12, a22, inverseDet, f0, b0);
+                solve(image, i, 1, a, a11, a12, a22, inverseDet, f1, b1);
+                solve(image, i, 2, a, a11, a12, a22, inverseDet, f2, b2);
+            }
+        }
+
+        private void solve(float[] image, int i, int c, double a, double a11, double a12, double a22,
+                double inverseDet, double neighbourF, double neighbourB) {
+            double colour = image[3 * i + c];
+            double r1 = a * colour + neighbourF;
+            double r2 = (1 - a) * colour + neighbourB;
+            double fi = (a22 * r1 - a12 * r2) * inverseDet;
+            double bi = (a11 * r2 - a12 * r1) * inverseDet;
+            f[3 * i + c] = (float) Math.max(0, Math.min(1, fi));
+            b[3 * i + c] = (float) Math.max(0, Math.min(1, bi));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.autohair.pipeline.colour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.autohair.common.image.Matte;
+import dev.autohair.common.image.RgbImage;
+import dev.autohair.pipeline.testing.Samples;
+import org.junit.jupiter.api.Test;
+
+/** Composites with known F and alpha over a different photo, I = aF + (1 - a)B. */
+class MultiLevelForegroundEstimationTest {
+
+    private static final RgbImage F = Samples.rgb("lemur_foreground.png");
+    private static final Matte ALPHA = Samples.matte("lemur_alpha.png");
+    private static final RgbImage B = Samples.resize(Samples.rgb("coffee.png"), F.width(), F.height());
+    private static final RgbImage I = Samples.composite(F, ALPHA, B);
+
+    private final MultiLevelForegroundEstimation estimation = new MultiLevelForegroundEstimation();
+
+    @Test
+    void recoversForegroundColoursFarBetterThanTheRawImage() {
+        RgbImage estimated = estimation.estimate(I, ALPHA);
+
+        double estimatedError = meanColourError(estimated, F, ALPHA, 0.1f, 1f);
+        double naiveError = meanColourError(I, F, ALPHA, 0.1f, 1f);
+        // measured: estimated 0.0033, naive 0.0167
+        assertThat(estimatedError).isLessThan(0.35 * naiveError);
+    }
+
+    @Test
+    void aCutoutOnGreenShowsLessHaloThanTheNaiveCutout() {
+        RgbImage green = RgbImage.blank(F.width(), F.height());
+        for (int i = 0; i < green.pixelCount(); i++) {
+            green.rgb()[3 * i + 1] = 1f;
+        }
+        RgbImage truth = Samples.composite(F, ALPHA, green);
+
+        RgbImage estimated = Samples.composite(estimation.estimate(I, ALPHA), ALPHA, green);
+        RgbImage naive = Samples.composite(I, ALPHA, green);
+
+        double estimatedHalo = meanColourError(estimated, truth, ALPHA, 0.01f, 0.99f);
+        double naiveHalo = meanColourError(naive, truth, ALPHA, 0.01f, 0.99f);
+        // measured: estimated 0.0087, naive 0.0430
+        assertThat(estimatedHalo).isLessThan(0.35 * naiveHalo);
+    }
+
+    @Test
+    void aFlatForegroundOverAPhotoIsRecovered() {
+        RgbImage flat = RgbImage.blank(F.width(), F.height());
+        for (int i = 0; i < flat.pixelCount(); i++) {
+            flat.rgb()[3 * i] = 0.8f;
+            flat.rgb()[3 * i + 1] = 0.5f;
+            flat.rgb()[3 * i + 2] = 0.2f;
+        }
+
+        RgbImage estimated = estimation.estimate(Samples.composite(flat, ALPHA, B), ALPHA);
+
+        assertThat(meanColourError(estimated, flat, ALPHA, 0.1f, 1f)).isLessThan(0.02);
+    }
+
+    @Test
+    void outputHasTheImageSizeAndStaysInRange() {
+        RgbImage estimated = estimation.estimate(I, ALPHA);
+
+        assertThat(estimated.width()).isEqualTo(I.width());
+        assertThat(estimated.height()).isEqualTo(I.height());
+        for (float v : estimated.rgb()) {
+            assertThat(v).isBetween(0f, 1f);
+        }
+    }
+
+    @Test
+    void mismatchedSizesAreRejected() {
+        assertThatThrownBy(() -> estimation.estimate(RgbImage.blank(4, 4), Matte.blank(4, 5)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Mean absolute colour difference over pixels with lo <= alpha <= hi. */
+    private static double meanColourError(RgbImage a, RgbImage b, Matte alpha, float lo, float hi) {
+        double sum = 0;
+        long count = 0;
+        for (int i = 0; i < alpha.pixelCount(); i++) {
+            float al = alpha.alpha()[i];
+            if (al < lo || al > hi) {
+                continue;
+            }
+            for (int c = 0; c < 3; c++) {
+                sum += Math.abs(a.rgb()[3 * i + c] - b.rgb()[3 * i + c]);
+            }
+            count += 3;
+        }
+        return sum / count;
+    }
+}

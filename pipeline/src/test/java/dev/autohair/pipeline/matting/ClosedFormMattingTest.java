@@ -1,0 +1,143 @@
+package dev.autohair.pipeline.matting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.autohair.common.image.Matte;
+import dev.autohair.common.image.RgbImage;
+import dev.autohair.common.image.Trimap;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ClosedFormMattingTest {
+
+    private static final float[] RED_ISH = {0.9f, 0.2f, 0.1f};
+    private static final float[] BLUE_ISH = {0.1f, 0.3f, 0.8f};
+
+    private final ClosedFormMatting matting = new ClosedFormMatting();
+
+    /** Columns < 8 background, >= 52 foreground, a linear ramp of alpha in between. */
+    private static float rampAlpha(int x) {
+        return Math.max(0, Math.min(1, (x - 8) / 44f));
+    }
+
+    private static RgbImage blend(int width, int height) {
+        RgbImage image = RgbImage.blank(width, height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                float a = rampAlpha(x);
+                for (int c = 0; c < 3; c++) {
+                    image.set(x, y, c, a * RED_ISH[c] + (1 - a) * BLUE_ISH[c]);
+                }
+            }
+        }
+        return image;
+    }
+
+    private static Trimap rampTrimap(int width, int height) {
+        byte[] labels = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                labels[y * width + x] = (byte) (x < 6 ? Trimap.BACKGROUND : x >= 54 ? Trimap.FOREGROUND : Trimap.UNKNOWN);
+            }
+        }
+        return new Trimap(width, height, labels);
+    }
+
+    @Test
+    void reproducesALinearBlendOfTwoFlatColours() {
+        int w = 60;
+        int h = 24;
+
+        Matte alpha = matting.estimate(blend(w, h), rampTrimap(w, h));
+
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                assertThat(alpha.get(x, y)).as("alpha at %d,%d", x, y).isCloseTo(rampAlpha(x), within(2e-3f));
+            }
+        }
+    }
+
+    @Test
+    void knownPixelsStayExactlyZeroOrOneAndTheRestIsInRange() {
+        int w = 64;
+        int h = 48;
+        Random random = new Random(7);
+        RgbImage noise = RgbImage.blank(w, h);
+        for (int i = 0; i < noise.rgb().length; i++) {
+            noise.rgb()[i] = random.nextFloat();
+        }
+        byte[] labels = new byte[w * h];
+        for (int i = 0; i < labels.length; i++) {
+            int x = i % w;
+            labels[i] = (byte) (x < 20 ? Trimap.BACKGROUND : x < 40 ? Trimap.UNKNOWN : Trimap.FOREGROUND);
+        }
+        Trimap trimap = new Trimap(w, h, labels);
+
+        Matte alpha = matting.estimate(noise, trimap);
+
+        for (int i = 0; i < labels.length; i++) {
+            float a = alpha.alpha()[i];
+            if (trimap.isForeground(i)) {
+                assertThat(a).isEqualTo(1f);
+            } else if (trimap.isBackground(i)) {
+                assertThat(a).isEqualTo(0f);
+            } else {
+                assertThat(a).isBetween(0f, 1f);
+            }
+        }
+    }
+
+    @Test
+    void aTrimapWithoutUnknownPixelsIsItsOwnMatte() {
+        Trimap trimap = new Trimap(3, 1, new byte[] {0, (byte) 255, 0});
+
+        ClosedFormMatting.Result result = matting.solve(RgbImage.blank(3, 1), trimap);
+
+        assertThat(result.matte().alpha()).containsExactly(0f, 1f, 0f);
+        assertThat(result.unknowns()).isZero();
+    }
+
+    @Test
+    void anAllUnknownTrimapIsRejected() {
+        byte[] labels = new byte[16 * 16];
+        java.util.Arrays.fill(labels, (byte) Trimap.UNKNOWN);
+
+        assertThatThrownBy(() -> matting.estimate(RgbImage.blank(16, 16), new Trimap(16, 16, labels)))
+                .isInstanceOf(UnconstrainedMatteException.class);
+    }
+
+    @Test
+    void anImageTooSmallForAWindowIsRejected() {
+        Trimap trimap = new Trimap(4, 2, new byte[] {0, (byte) 128, (byte) 128, (byte) 255, 0, 0, (byte) 255, (byte) 255});
+
+        assertThatThrownBy(() -> matting.estimate(RgbImage.blank(4, 2), trimap))
+                .isInstanceOf(UnconstrainedMatteException.class);
+    }
+
+    @Test
+    void mismatchedSizesAreRejected() {
+        assertThatThrownBy(() -> matting.estimate(RgbImage.blank(8, 8), new Trimap(8, 9, new byte[72])))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyPreconditionerConvergesToTheSameMatte() {
+        RgbImage image = blend(60, 24);
+        Random random = new Random(3);
+        for (int i = 0; i < image.rgb().length; i++) {
+            image.rgb()[i] = Math.min(1, Math.max(0, image.rgb()[i] + 0.05f * (float) random.nextGaussian()));
+        }
+        Trimap trimap = rampTrimap(60, 24);
+        ClosedFormMatting.Options strict = ClosedFormMatting.Options.defaults().withTolerance(1e-8);
+
+        Matte ic = new ClosedFormMatting(strict).estimate(image, trimap);
+        for (ClosedFormMatting.Preconditioning p : ClosedFormMatting.Preconditioning.values()) {
+            Matte other = new ClosedFormMatting(strict.withPreconditioning(p).withCoarseToFine(false)).estimate(image, trimap);
+            for (int i = 0; i < ic.alpha().length; i++) {
+                assertThat(other.alpha()[i]).as("%s at %d", p, i).isCloseTo(ic.alpha()[i], within(1e-4f));
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.autohair.pipeline.matting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.autohair.common.image.RgbImage;
+import dev.autohair.common.image.Trimap;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MattingSystemTest {
+
+    private static RgbImage noise(int w, int h, long seed) {
+        Random random = new Random(seed);
+        RgbImage image = RgbImage.blank(w, h);
+        for (int i = 0; i < image.rgb().length; i++) {
+            image.rgb()[i] = random.nextFloat();
+        }
+        return image;
+    }
+
+    /** Background left half, foreground right half, and an unknown square at (x0, y0). */
+    private static Trimap squareBand(int w, int h, int x0, int y0, int side) {
+        byte[] labels = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean unknown = x >= x0 && x < x0 + side && y >= y0 && y < y0 + side;
+                labels[y * w + x] = (byte) (unknown ? Trimap.UNKNOWN : x < w / 2 ? Trimap.BACKGROUND : Trimap.FOREGROUND);
+            }
+        }
+        return new Trimap(w, h, labels);
+    }
+
+    @Test
+    void aSmallBandOnALargeImageBuildsOnlyTheBand() {
+        int w = 3000;
+        int h = 2000; // 6 MP
+        Trimap trimap = squareBand(w, h, 1490, 990, 20);
+
+        MattingSystem system = MattingSystem.build(RgbImage.blank(w, h), trimap, 1e-7);
+
+        assertThat(system.unknownCount()).isEqualTo(400);
+        assertThat(system.extendedSize()).isEqualTo(24 * 24); // the band plus its two-pixel halo
+    }
+
+    @Test
+    void theBandMayTouchTheImageBorder() {
+        Trimap trimap = squareBand(40, 30, 0, 0, 10);
+
+        MattingSystem system = MattingSystem.build(noise(40, 30, 1), trimap, 1e-7);
+
+        assertThat(system.unknownCount()).isEqualTo(100);
+        assertThat(system.extendedSize()).isEqualTo(14 * 14); // the halo includes padding outside the image
+    }
+
+    @Test
+    void theOperatorIsSymmetricAndPositiveDefinite() {
+        Trimap trimap = squareBand(50, 40, 10, 8, 25);
+        MattingSystem system = MattingSystem.build(noise(50, 40, 2), trimap, 1e-7);
+        double[] x = randomOnUnknowns(system, 11);
+        double[] y = randomOnUnknowns(system, 12);
+        double[] ax = system.newVector();
+        double[] ay = system.newVector();
+
+        system.multiply(x, ax);
+        system.multiply(y, ay);
+
+        double yAx = dot(y, ax);
+        assertThat(yAx).isCloseTo(dot(x, ay), within(1e-9 * Math.abs(yAx) + 1e-12));
+        assertThat(dot(x, ax)).isPositive();
+    }
+
+    @Test
+    void aConstantAlphaOfOneSolvesAnAllForegroundBoundary() {
+        // rows of the Laplacian sum to zero, so alpha = 1 everywhere satisfies L_uu 1 = -L_uk 1
+        byte[] labels = new byte[30 * 30];
+        java.util.Arrays.fill(labels, (byte) Trimap.FOREGROUND);
+        for (int y = 10; y < 20; y++) {
+            for (int x = 10; x < 20; x++) {
+                labels[y * 30 + x] = (byte) Trimap.UNKNOWN;
+            }
+        }
+        MattingSystem system = MattingSystem.build(noise(30, 30, 5), new Trimap(30, 30, labels), 1e-7);
+        double[] ones = system.newVector();
+        float[] all = new float[900];
+        java.util.Arrays.fill(all, 1f);
+        ones = system.gatherFrom(all);
+        double[] product = system.newVector();
+
+        system.multiply(ones, product);
+
+        for (int e = 0; e < product.length; e++) {
+            assertThat(product[e]).isCloseTo(system.rhs()[e], within(1e-4));
+        }
+    }
+
+    private static double[] randomOnUnknowns(MattingSystem system, long seed) {
+        Random random = new Random(seed);
+        float[] alpha = new float[system.width * system.height];
+        for (int i = 0; i < alpha.length; i++) {
+            alpha[i] = random.nextFloat();
+        }
+        return system.gatherFrom(alpha);
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.autohair.pipeline.testing;
+
+import dev.autohair.common.image.Matte;
+import dev.autohair.common.image.RgbImage;
+import dev.autohair.common.image.Trimap;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** Loads the repository's sample PNGs for tests. */
+public final class Samples {
+
+    private Samples() {}
+
+    public static Path dir() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path p = here; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("samples"))) {
+                return p.resolve("samples");
+            }
+        }
+        throw new IllegalStateException("no samples/ folder above " + here);
+    }
+
+    private static BufferedImage read(String name) {
+        try {
+            BufferedImage image = ImageIO.read(dir().resolve(name).toFile());
+            if (image == null) {
+                throw new IllegalStateException("not an image: " + name);
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static RgbImage rgb(String name) {
+        BufferedImage image = read(name);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        float[] rgb = new float[3 * w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = image.getRGB(x, y);
+                int o = 3 * (y * w + x);
+                rgb[o] = ((v >> 16) & 0xFF) / 255f;
+                rgb[o + 1] = ((v >> 8) & 0xFF) / 255f;
+                rgb[o + 2] = (v & 0xFF) / 255f;
+            }
+        }
+        return new RgbImage(w, h, rgb);
+    }
+
+    /** First channel of a grey (or grey-as-RGB) image, 0..255. */
+    private static int[] grey(String name, int[] size) {
+        BufferedImage image = read(name);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        size[0] = w;
+        size[1] = h;
+        int[] out = new int[w * h];
+        var raster = image.getRaster();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = raster.getSample(x, y, 0);
+            }
+        }
+        return out;
+    }
+
+    public static Trimap trimap(String name) {
+        int[] size = new int[2];
+        int[] g = grey(name, size);
+        byte[] labels = new byte[g.length];
+        for (int i = 0; i < g.length; i++) {
+            labels[i] = (byte) g[i];
+        }
+        return new Trimap(size[0], size[1], labels);
+    }
+
+    public static Matte matte(String name) {
+        int[] size = new int[2];
+        int[] g = grey(name, size);
+        float[] a = new float[g.length];
+        for (int i = 0; i < g.length; i++) {
+            a[i] = g[i] / 255f;
+        }
+        return new Matte(size[0], size[1], a);
+    }
+
+    /** Bilinear resize (pixel centres aligned): e.g. to make a background photo fit a foreground. */
+    public static RgbImage resize(RgbImage image, int width, int height) {
+        int sw = image.width();
+        int sh = image.height();
+        float[] src = image.rgb();
+        float[] out = new float[3 * width * height];
+        for (int y = 0; y < height; y++) {
+            float fy = Math.max(0, Math.min(sh - 1, (y + 0.5f) * sh / height - 0.5f));
+            int y0 = (int) fy;
+            int y1 = Math.min(sh - 1, y0 + 1);
+            float wy = fy - y0;
+            for (int x = 0; x < width; x++) {
+                float fx = Math.max(0, Math.min(sw - 1, (x + 0.5f) * sw / width - 0.5f));
+                int x0 = (int) fx;
+                int x1 = Math.min(sw - 1, x0 + 1);
+                float wx = fx - x0;
+                for (int c = 0; c < 3; c++) {
+                    float top = src[3 * (y0 * sw + x0) + c] * (1 - wx) + src[3 * (y0 * sw + x1) + c] * wx;
+                    float bottom = src[3 * (y1 * sw + x0) + c] * (1 - wx) + src[3 * (y1 * sw + x1) + c] * wx;
+                    out[3 * (y * width + x) + c] = top * (1 - wy) + bottom * wy;
+                }
+            }
+        }
+        return new RgbImage(width, height, out);
+    }
+
+    /** The top-left width x height of an image (tiling it when the image is smaller). */
+    public static RgbImage fit(RgbImage image, int width, int height) {
+        float[] out = new float[3 * width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int sx = x % image.width();
+                int sy = y % image.height();
+                System.arraycopy(image.rgb(), 3 * (sy * image.width() + sx), out, 3 * (y * width + x), 3);
+            }
+        }
+        return new RgbImage(width, height, out);
+    }
+
+    /** I = alpha F + (1 - alpha) B. */
+    public static RgbImage composite(RgbImage foreground, Matte alpha, RgbImage background) {
+        float[] out = new float[foreground.rgb().length];
+        for (int i = 0; i < alpha.alpha().length; i++) {
+            float a = alpha.alpha()[i];
+            for (int c = 0; c < 3; c++) {
+                out[3 * i + c] = a * foreground.rgb()[3 * i + c] + (1 - a) * background.rgb()[3 * i + c];
+            }
+        }
+        return new RgbImage(foreground.width(), foreground.height(), out);
+    }
+
+    /** Sum of absolute differences over all pixels (alpha units). */
+    public static double sad(Matte a, Matte b) {
+        double s = 0;
+        for (int i = 0; i < a.alpha().length; i++) {
+            s += Math.abs(a.alpha()[i] - b.alpha()[i]);
+        }
+        return s;
+    }
+
+    /** Mean squared error over all pixels. */
+    public static double mse(Matte a, Matte b) {
+        double s = 0;
+        for (int i = 0; i < a.alpha().length; i++) {
+            double d = a.alpha()[i] - b.alpha()[i];
+            s += d * d;
+        }
+        return s / a.alpha().length;
+    }
+}

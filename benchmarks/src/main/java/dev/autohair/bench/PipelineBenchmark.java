@@ -1,11 +1,12 @@
 package dev.autohair.bench;
 
+import dev.autohair.common.contract.JobStage;
 import dev.autohair.common.image.Trimap;
 import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.pipeline.CutoutRequest;
 import dev.autohair.pipeline.CutoutResult;
 import dev.autohair.pipeline.Guide;
-import dev.autohair.pipeline.Stage;
+
 import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
@@ -55,8 +56,8 @@ public final class PipelineBenchmark {
                 Trimap trimap = fast[0].trimap();
                 double unknownMp = trimap.unknownCount() / 1e6;
                 double mp = size[0] * (double) size[1] / 1e6;
-                for (Stage stage : List.of(Stage.MATTE, Stage.SEGMENT, Stage.TRIMAP, Stage.COLOUR)) {
-                    row(size, mp, unknownMp, stage.name().toLowerCase(Locale.ROOT),
+                for (JobStage stage : List.of(JobStage.MATTE, JobStage.SEGMENT, JobStage.TRIMAP, JobStage.COLOUR)) {
+                    row(size, mp, unknownMp, stage.wireName(),
                             median(fast, stage), median(slow, stage));
                 }
                 row(size, mp, unknownMp, "whole pipeline", medianTotal(fast), medianTotal(slow));
@@ -80,7 +81,7 @@ public final class PipelineBenchmark {
         return results;
     }
 
-    private static double median(CutoutResult[] results, Stage stage) {
+    private static double median(CutoutResult[] results, JobStage stage) {
         return median(Arrays.stream(results).mapToDouble(r -> r.timings().millis(stage)).toArray());
     }
 

@@ -1,5 +1,6 @@
 package dev.autohair.pipeline;
 
+import dev.autohair.common.contract.JobStage;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
@@ -101,7 +102,7 @@ public final class CutoutPipeline implements AutoCloseable {
         long elapsed = System.nanoTime() - start;
         for (int k = 0; k < indices.size(); k++) {
             masks.put(indices.get(k), segmented.get(k));
-            timings.get(indices.get(k)).record(Stage.SEGMENT, elapsed);
+            timings.get(indices.get(k)).record(JobStage.SEGMENT, elapsed);
         }
         return masks;
     }
@@ -109,19 +110,19 @@ public final class CutoutPipeline implements AutoCloseable {
     private CutoutResult finish(CutoutRequest request, Optional<Matte> segmented, StageTimings timings) {
         Guide guide = request.guide();
         Optional<Matte> mask = guide instanceof Guide.RoughMask given ? Optional.of(given.mask()) : segmented;
-        Trimap trimap = timed(timings, Stage.TRIMAP, () -> {
+        Trimap trimap = timed(timings, JobStage.TRIMAP, () -> {
             if (guide instanceof Guide.GivenTrimap given) {
                 return given.trimap();
             }
             TrimapGenerator trimaps = guide instanceof Guide.Segment s ? s.trimaps() : ((Guide.RoughMask) guide).trimaps();
             return trimaps.generate(mask.orElseThrow());
         });
-        Matte alpha = timed(timings, Stage.MATTE, () -> matting.estimate(request.image(), trimap));
-        RgbImage foreground = timed(timings, Stage.COLOUR, () -> colours.estimate(request.image(), alpha));
+        Matte alpha = timed(timings, JobStage.MATTE, () -> matting.estimate(request.image(), trimap));
+        RgbImage foreground = timed(timings, JobStage.COLOUR, () -> colours.estimate(request.image(), alpha));
         return new CutoutResult(new Cutout(foreground, alpha), mask, trimap, timings);
     }
 
-    private static <T> T timed(StageTimings timings, Stage stage, Supplier<T> work) {
+    private static <T> T timed(StageTimings timings, JobStage stage, Supplier<T> work) {
         long start = System.nanoTime();
         T value = work.get();
         timings.record(stage, System.nanoTime() - start);

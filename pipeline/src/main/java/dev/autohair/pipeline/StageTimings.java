@@ -1,5 +1,6 @@
 package dev.autohair.pipeline;
 
+import dev.autohair.common.contract.JobStage;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,17 +11,17 @@ import java.util.Map;
  */
 public final class StageTimings {
 
-    private final EnumMap<Stage, Long> nanos = new EnumMap<>(Stage.class);
+    private final EnumMap<JobStage, Long> nanos = new EnumMap<>(JobStage.class);
 
-    public void record(Stage stage, long elapsedNanos) {
+    public void record(JobStage stage, long elapsedNanos) {
         nanos.merge(stage, elapsedNanos, Long::sum);
     }
 
-    public double millis(Stage stage) {
+    public double millis(JobStage stage) {
         return nanos.getOrDefault(stage, 0L) / 1e6;
     }
 
-    public Map<Stage, Long> asNanos() {
+    public Map<JobStage, Long> asNanos() {
         return Collections.unmodifiableMap(nanos);
     }
 
@@ -32,7 +33,7 @@ public final class StageTimings {
     public String toString() {
         StringBuilder text = new StringBuilder();
         nanos.forEach((stage, ns) -> text.append(text.isEmpty() ? "" : ", ")
-                .append(stage.name().toLowerCase()).append(' ').append(Math.round(ns / 1e6)).append(" ms"));
+                .append(stage.wireName()).append(' ').append(Math.round(ns / 1e6)).append(" ms"));
         return text.toString();
     }
 }

@@ -13,7 +13,7 @@ import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.pipeline.output.BackgroundColour;
 import dev.autohair.pipeline.output.Cutout;
 import dev.autohair.pipeline.output.ImageEncoder;
-import dev.autohair.pipeline.output.OutputFormat;
+import dev.autohair.common.contract.OutputFormat;
 import dev.autohair.pipeline.trimap.TrimapGenerator;
 import dev.autohair.pipeline.trimap.TrimapImages;
 import java.io.IOException;
@@ -196,7 +196,7 @@ final class CutoutCommand {
             if (crop.isPresent()) {
                 cutout = cutout.crop(crop.get());
             }
-            Path target = options.outDir().resolve(name + options.format().extension());
+            Path target = options.outDir().resolve(name + "." + options.format().extension());
             byte[] encoded = options.background().isPresent()
                     ? encoder.encodeOpaque(cutout.flattenOnto(options.background().get()), options.format())
                     : encoder.encodeCutout(cutout, options.format());
@@ -290,7 +290,7 @@ final class CutoutCommand {
 
     private static OutputFormat parseFormat(String text) {
         try {
-            return OutputFormat.parse(text);
+            return OutputFormat.fromWireName(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--format: " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_PNG_COMPRESSIO
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_WEBP_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
+import dev.autohair.common.contract.OutputFormat;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.pipeline.image.OpenCvImages;
@@ -45,7 +46,7 @@ public final class ImageEncoder {
                 ? new int[] {IMWRITE_PNG_COMPRESSION, PNG_COMPRESSION}
                 : new int[] {IMWRITE_WEBP_QUALITY, WEBP_QUALITY};
         try (BytePointer buffer = new BytePointer(); IntPointer p = new IntPointer(params)) {
-            if (!imencode(format.extension(), mat, buffer, p)) {
+            if (!imencode("." + format.extension(), mat, buffer, p)) {
                 throw new IllegalStateException("OpenCV could not encode a " + mat.cols() + "x" + mat.rows() + " " + format);
             }
             byte[] bytes = new byte[(int) buffer.limit()];

@@ -8,7 +8,7 @@ import dev.autohair.common.image.RgbImage;
 import dev.autohair.pipeline.image.OpenCvImages;
 import dev.autohair.pipeline.output.Cutout;
 import dev.autohair.pipeline.output.ImageEncoder;
-import dev.autohair.pipeline.output.OutputFormat;
+import dev.autohair.common.contract.OutputFormat;
 import dev.autohair.testing.Samples;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

@@ -75,6 +75,11 @@ final class StorageErrors {
         if (e instanceof IOException) {
             return unavailable(action, target, "the connection failed (" + e + ")", e);
         }
+        if (e instanceof IllegalArgumentException) {
+            // The SDK validates names before sending: bad input, e.g. from a job message.
+            return new StorageRejectedException("cannot " + action + " " + target + ": " + e.getMessage()
+                    + "; correct the bucket or key name in the job or the worker configuration", "InvalidName", e);
+        }
         // Signing or XML failures: a bug or a broken store, not something a retry fixes.
         return new StorageRejectedException("could not " + action + " " + target + " at " + endpoint + ": " + e
                 + "; check the storage configuration and the store's logs", e.getClass().getSimpleName(), e);

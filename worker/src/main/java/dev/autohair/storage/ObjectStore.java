@@ -11,7 +11,6 @@ import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -78,10 +77,7 @@ public final class ObjectStore implements AutoCloseable {
             throw new ObjectTooLargeException(bucket, key, stat.size(), maxBytes);
         }
         try (GetObjectResponse in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
-            byte[] bytes = in.readNBytes((int) maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw new ObjectTooLargeException(bucket, key, ObjectTooLargeException.SIZE_UNKNOWN, maxBytes);
-            }
+            byte[] bytes = CappedRead.readAll(in, (int) maxBytes, bucket, key);
             // Metadata from the GET itself, so it describes exactly these bytes.
             return new FetchedObject(bucket, key, bytes, in.headers().get("Content-Type"),
                     userMetadata(in), unquote(in.headers().get("ETag")));

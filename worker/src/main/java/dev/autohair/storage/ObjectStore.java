@@ -11,7 +11,6 @@ import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -26,10 +25,6 @@ import okhttp3.OkHttpClient;
  */
 public final class ObjectStore implements AutoCloseable {
 
-    /** Fail fast when the store is down; a retry with back-off is the caller's job. */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration READ_WRITE_TIMEOUT = Duration.ofSeconds(60);
-
     /** Java arrays cannot hold more; the cap must leave room for the one byte that detects overflow. */
     static final long MAX_CAP = Integer.MAX_VALUE - 16;
 
@@ -43,11 +38,16 @@ public final class ObjectStore implements AutoCloseable {
     private final StorageErrors errors;
 
     public ObjectStore(StorageConfig config) {
+        this(config, StorageTimeouts.defaults());
+    }
+
+    public ObjectStore(StorageConfig config, StorageTimeouts timeouts) {
         this.config = Objects.requireNonNull(config, "config");
+        // Fail fast when the store is down; a retry with back-off is the caller's job.
         this.http = new OkHttpClient.Builder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .readTimeout(READ_WRITE_TIMEOUT)
-                .writeTimeout(READ_WRITE_TIMEOUT)
+                .connectTimeout(timeouts.connect())
+                .readTimeout(timeouts.readWrite())
+                .writeTimeout(timeouts.readWrite())
                 .build();
         // A fixed region spares a GetBucketLocation round trip before every bucket's first request.
         this.client = MinioClient.builder()

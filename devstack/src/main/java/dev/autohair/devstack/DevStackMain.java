@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs the dev stack in its own JVM until SIGTERM / Ctrl-C, so that the worker's JVM never carries
  * s3proxy's libraries:
  *
- * <pre>java -cp 'devstack/target/*:devstack/target/lib/*' dev.autohair.devstack.DevStackMain \
+ * <pre>java -cp 'devstack/target/autohair-devstack.jar:devstack/target/lib/*' dev.autohair.devstack.DevStackMain \
  *     --dir target/devstack --topics jobs,results,status --buckets uploads,cutouts</pre>
  *
  * <p>Once both servers serve, it writes their endpoints to {@code DIR/devstack.properties} (keys

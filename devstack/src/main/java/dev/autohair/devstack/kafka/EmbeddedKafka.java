@@ -62,7 +62,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return start(KafkaBrokerConfig.defaults());
     }
 
-    /** Starts a broker and waits until it serves requests (about 3 s on an idle machine). */
+    /** Starts a broker and waits until it serves requests (4-5 s on two cores, longer when they are busy). */
     public static EmbeddedKafka start(KafkaBrokerConfig config) {
         EmbeddedKafka kafka = new EmbeddedKafka(config);
         try {

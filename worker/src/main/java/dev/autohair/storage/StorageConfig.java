@@ -1,0 +1,57 @@
+package dev.autohair.storage;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Where the S3-compatible object store lives and how to sign requests to it.
+ *
+ * @param endpoint  base URL, e.g. {@code http://minio:9000}; path-style requests are sent to it
+ * @param accessKey S3 access key id
+ * @param secretKey S3 secret key (never printed by {@link #toString()})
+ * @param region    signing region; MinIO and s3proxy accept any, {@code us-east-1} is the usual one
+ */
+public record StorageConfig(String endpoint, String accessKey, String secretKey, String region) {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    public StorageConfig {
+        endpoint = requireText(endpoint, "endpoint", "the object store's base URL, e.g. http://127.0.0.1:9000");
+        accessKey = requireText(accessKey, "accessKey", "the S3 access key id");
+        secretKey = requireText(secretKey, "secretKey", "the S3 secret key");
+        region = region == null || region.isBlank() ? DEFAULT_REGION : region.strip();
+        checkEndpoint(endpoint);
+    }
+
+    /** A configuration in the default region. */
+    public static StorageConfig of(String endpoint, String accessKey, String secretKey) {
+        return new StorageConfig(endpoint, accessKey, secretKey, DEFAULT_REGION);
+    }
+
+    @Override
+    public String toString() {
+        return "StorageConfig[endpoint=" + endpoint + ", accessKey=" + accessKey + ", secretKey=***, region=" + region + "]";
+    }
+
+    private static String requireText(String value, String name, String expected) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("storage " + name + " is missing: set it to " + expected);
+        }
+        return value.strip();
+    }
+
+    private static void checkEndpoint(String endpoint) {
+        URI uri;
+        try {
+            uri = new URI(endpoint);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("storage endpoint '" + endpoint + "' is not a URL: " + e.getMessage()
+                    + "; expected e.g. http://127.0.0.1:9000", e);
+        }
+        String scheme = uri.getScheme();
+        if (!("http".equals(scheme) || "https".equals(scheme)) || uri.getHost() == null) {
+            throw new IllegalArgumentException("storage endpoint '" + endpoint
+                    + "' must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:9000");
+        }
+    }
+}

@@ -54,21 +54,49 @@ public final class CutoutPipeline implements AutoCloseable {
 
     /** Each request's result or failure, so one bad image does not sink its batch. */
     public List<Outcome> runEach(List<CutoutRequest> requests) {
-        List<StageTimings> timings = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            timings.add(new StageTimings());
-        }
-        Map<Integer, Matte> masks = segmentAll(requests, timings);
-
         List<Outcome> outcomes = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
+        for (Segmented segmented : segment(requests)) {
             try {
-                outcomes.add(Outcome.of(finish(requests.get(i), Optional.ofNullable(masks.get(i)), timings.get(i))));
+                outcomes.add(Outcome.of(finish(segmented)));
             } catch (RuntimeException e) {
                 outcomes.add(Outcome.failed(e));
             }
         }
         return outcomes;
+    }
+
+    /**
+     * The model stage alone: one forward pass for every request that asks for segmentation. A
+     * worker runs this on the thread that owns the accelerator and {@link #finish} on CPU threads.
+     */
+    public List<Segmented> segment(List<CutoutRequest> requests) {
+        List<Integer> indices = new ArrayList<>();
+        List<RgbImage> images = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i).guide() instanceof Guide.Segment) {
+                indices.add(i);
+                images.add(requests.get(i).image());
+            }
+        }
+        Map<Integer, Matte> masks = new HashMap<>();
+        long elapsed = 0;
+        if (!images.isEmpty()) {
+            long start = System.nanoTime();
+            List<Matte> segmented = segmenter.segment(images);
+            elapsed = System.nanoTime() - start;
+            for (int k = 0; k < indices.size(); k++) {
+                masks.put(indices.get(k), segmented.get(k));
+            }
+        }
+        List<Segmented> out = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            StageTimings timings = new StageTimings();
+            if (masks.containsKey(i)) {
+                timings.record(JobStage.SEGMENT, elapsed);
+            }
+            out.add(new Segmented(requests.get(i), Optional.ofNullable(masks.get(i)), timings));
+        }
+        return out;
     }
 
     public String segmentationModel() {
@@ -84,32 +112,12 @@ public final class CutoutPipeline implements AutoCloseable {
         segmenter.close();
     }
 
-    private Map<Integer, Matte> segmentAll(List<CutoutRequest> requests, List<StageTimings> timings) {
-        List<Integer> indices = new ArrayList<>();
-        List<RgbImage> images = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            if (requests.get(i).guide() instanceof Guide.Segment) {
-                indices.add(i);
-                images.add(requests.get(i).image());
-            }
-        }
-        Map<Integer, Matte> masks = new HashMap<>();
-        if (images.isEmpty()) {
-            return masks;
-        }
-        long start = System.nanoTime();
-        List<Matte> segmented = segmenter.segment(images);
-        long elapsed = System.nanoTime() - start;
-        for (int k = 0; k < indices.size(); k++) {
-            masks.put(indices.get(k), segmented.get(k));
-            timings.get(indices.get(k)).record(JobStage.SEGMENT, elapsed);
-        }
-        return masks;
-    }
-
-    private CutoutResult finish(CutoutRequest request, Optional<Matte> segmented, StageTimings timings) {
+    /** The per-image stages after segmentation: trimap, matting, foreground colours. */
+    public CutoutResult finish(Segmented segmented) {
+        CutoutRequest request = segmented.request();
+        StageTimings timings = segmented.timings();
         Guide guide = request.guide();
-        Optional<Matte> mask = guide instanceof Guide.RoughMask given ? Optional.of(given.mask()) : segmented;
+        Optional<Matte> mask = guide instanceof Guide.RoughMask given ? Optional.of(given.mask()) : segmented.mask();
         Trimap trimap = timed(timings, JobStage.TRIMAP, () -> {
             if (guide instanceof Guide.GivenTrimap given) {
                 return given.trimap();
@@ -127,6 +135,10 @@ public final class CutoutPipeline implements AutoCloseable {
         T value = work.get();
         timings.record(stage, System.nanoTime() - start);
         return value;
+    }
+
+    /** A request after the model stage: its mask when it was segmented, and the time so far. */
+    public record Segmented(CutoutRequest request, Optional<Matte> mask, StageTimings timings) {
     }
 
     /** A result or the exception that stopped it. */

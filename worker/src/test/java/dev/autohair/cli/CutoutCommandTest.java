@@ -1,0 +1,111 @@
+package dev.autohair.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autohair.common.image.Matte;
+import dev.autohair.common.image.RgbImage;
+import dev.autohair.pipeline.decode.ImageDecoder;
+import dev.autohair.pipeline.decode.ImageLimits;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end: real files, the shipped model, real encoders. */
+class CutoutCommandTest {
+
+    private static final Path SAMPLES = samples();
+    private final ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void segmentsAPortraitIntoATransparentCutoutAndMatte() throws IOException {
+        int status = run("cutout", SAMPLES.resolve("astronaut.png").toString(), "-o", tmp.toString(), "--matte");
+
+        assertThat(status).as(output()).isZero();
+        Matte matte = decoder.decodeGray(Files.readAllBytes(tmp.resolve("astronaut.matte.png")));
+        assertThat(matte.width()).isEqualTo(512);
+        assertThat(matte.get(225, 130)).as("face is opaque").isGreaterThan(0.95f);
+        assertThat(matte.get(10, 10)).as("top-left corner is background").isLessThan(0.05f);
+        assertThat(Files.exists(tmp.resolve("astronaut.png"))).isTrue();
+        assertThat(output()).contains("[1/1]", "1 of 1 images cut out");
+    }
+
+    @Test
+    void givenTrimapSkipsTheModelAndCropsFlattensAndEncodesWebp() throws IOException {
+        int status = run("cutout", SAMPLES.resolve("lemur.png").toString(), "-o", tmp.toString(),
+                "--trimap", SAMPLES.resolve("lemur_trimap.png").toString(), "--bg", "00FF00", "--crop", "4",
+                "--format", "webp");
+
+        assertThat(status).as(output()).isZero();
+        RgbImage flat = decoder.decode(Files.readAllBytes(tmp.resolve("lemur.webp")));
+        assertThat(flat.width()).as("cropped to the subject").isLessThan(680);
+        assertThat(flat.height()).isLessThanOrEqualTo(440);
+        // The crop's corner is beyond the subject plus margin only if it is background: green.
+        assertThat(flat.get(0, 0, 1)).isGreaterThan(0.8f);
+        assertThat(flat.get(0, 0, 0)).isLessThan(0.2f);
+    }
+
+    @Test
+    void aBadFileFailsAloneAndTheRestGoOn() throws IOException {
+        Path notAnImage = Files.writeString(tmp.resolve("notes.png"), "not really a png");
+        Path lemur = SAMPLES.resolve("lemur.png");
+        Path trimaps = Files.createDirectories(tmp.resolve("trimaps"));
+        Files.copy(SAMPLES.resolve("lemur_trimap.png"), trimaps.resolve("lemur.png"));
+        Path outDir = tmp.resolve("out");
+
+        int status = run("cutout", notAnImage.toString(), lemur.toString(), tmp.resolve("missing.jpg").toString(),
+                "-o", outDir.toString(), "--trimap", trimaps.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(output()).contains("notes.png: FAILED (UnsupportedImageException)")
+                .contains("missing.jpg: FAILED")
+                .contains("1 of 3 images cut out", "2 failed");
+        assertThat(Files.exists(outDir.resolve("lemur.png"))).isTrue();
+    }
+
+    @Test
+    void wrongCommandLinesExitWithStatusTwoAndSayWhy() {
+        assertThat(run("cutout", "x.png")).isEqualTo(2);
+        assertThat(errors()).contains("-o OUT_DIR");
+        assertThat(run("cutout", "x.png", "-o", tmp.toString(), "--band", "wide")).isEqualTo(2);
+        assertThat(errors()).contains("--band wide");
+        assertThat(run("cutout", "x.png", "-o", tmp.toString(), "--bg", "white")).isEqualTo(2);
+        assertThat(run("cutout", "x.png", "-o", tmp.toString(), "--frobnicate")).isEqualTo(2);
+        assertThat(errors()).contains("unknown option --frobnicate");
+        assertThat(run("nonsense")).isEqualTo(2);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Path samples() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("samples"))) {
+                return dir.resolve("samples");
+            }
+        }
+        throw new IllegalStateException("no samples/ folder found");
+    }
+}

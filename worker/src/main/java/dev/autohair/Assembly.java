@@ -6,7 +6,14 @@ import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.segmentation.Segmenter;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
+import dev.autohair.common.contract.MessageCodec;
+import dev.autohair.config.WorkerConfig;
+import dev.autohair.storage.ObjectStore;
+import dev.autohair.worker.KafkaClients;
+import dev.autohair.worker.Worker;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** The one place where AutoHair's parts are chosen and wired together. */
 public final class Assembly {
@@ -25,6 +32,31 @@ public final class Assembly {
     /** For runs guided by a given mask or trimap: no model is loaded. */
     public static CutoutPipeline cutoutPipelineWithoutModel() {
         return withSegmenter(Segmenter.unavailable("this run was given masks or trimaps"));
+    }
+
+    /**
+     * A worker from its configuration: the pipeline (models loaded and warmed up), object storage
+     * and Kafka clients. The caller runs it and closes it.
+     */
+    public static Running worker(WorkerConfig config) {
+        CutoutPipeline pipeline = cutoutPipeline(config.segmentationModel().orElse(null));
+        ObjectStore store = new ObjectStore(config.storage());
+        KafkaProducer<String, byte[]> producer = KafkaClients.producer(config);
+        Worker worker = new Worker(config, pipeline, store, KafkaClients.consumer(config), producer, new MessageCodec());
+        return new Running(worker, pipeline, store, producer);
+    }
+
+    /** A worker and what it owns, closed together. */
+    public record Running(Worker worker, CutoutPipeline pipeline, ObjectStore store, KafkaProducer<String, byte[]> producer)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            worker.close();
+            producer.close(Duration.ofSeconds(10));
+            store.close();
+            pipeline.close();
+        }
     }
 
     public static AlphaMatting matting() {

@@ -103,6 +103,10 @@ public final class CutoutPipeline implements AutoCloseable {
         return segmenter.modelName();
     }
 
+    public String segmentationModelVersion() {
+        return segmenter.modelVersion();
+    }
+
     public String mattingMethod() {
         return matting.name();
     }

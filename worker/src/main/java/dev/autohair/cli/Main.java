@@ -14,6 +14,7 @@ public final class Main {
               cutout IMAGE_OR_DIR... -o OUT_DIR [options]   cut the subject out of photos
               models import-tfjs MODEL.json OUT_DIR         convert a TensorFlow.js graph model to a SavedModel
               quality [-o REPORT.md]                        measure alpha error on composites with known truth
+              worker                                        consume jobs from Kafka (configured by environment)
               help [COMMAND]                                this text, or a command's options
             """;
 
@@ -36,6 +37,7 @@ public final class Main {
                 case "cutout" -> new CutoutCommand(out).run(rest);
                 case "models" -> new ModelsCommand(out).run(rest);
                 case "quality" -> new QualityCommand(out).run(rest);
+                case "worker" -> new WorkerCommand(out).run(rest);
                 case "help", "--help", "-h" -> help(rest, out);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
@@ -56,6 +58,7 @@ public final class Main {
             case "cutout" -> CutoutCommand.USAGE;
             case "models" -> ModelsCommand.USAGE;
             case "quality" -> QualityCommand.USAGE;
+            case "worker" -> WorkerCommand.USAGE;
             default -> USAGE;
         });
         return 0;

@@ -1,6 +1,9 @@
 package dev.autohair.worker;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -14,18 +17,28 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class OffsetTracker {
 
-    /** Per partition: offset → finished? for every offset taken and not yet committed. */
-    private final Map<TopicPartition, NavigableMap<Long, Boolean>> pending = new HashMap<>();
-    private final Map<TopicPartition, Long> committed = new HashMap<>();
-
-    public synchronized void started(TopicPartition partition, long offset) {
-        pending.computeIfAbsent(partition, p -> new TreeMap<>()).put(offset, false);
+    /** A taken offset. The epoch tells a job from a partition this worker lost and got back. */
+    public record Ticket(TopicPartition partition, long offset, long epoch) {
     }
 
-    public synchronized void finished(TopicPartition partition, long offset) {
-        NavigableMap<Long, Boolean> offsets = pending.get(partition);
-        if (offsets != null && offsets.containsKey(offset)) {
-            offsets.put(offset, true);
+    /** Per partition: offset → finished? for every offset taken and not yet committed. */
+    private final Map<TopicPartition, NavigableMap<Long, Boolean>> pending = new HashMap<>();
+    private final Map<TopicPartition, Long> epochs = new HashMap<>();
+    private long nextEpoch;
+
+    public synchronized Ticket started(TopicPartition partition, long offset) {
+        long epoch = epochs.computeIfAbsent(partition, p -> nextEpoch++);
+        pending.computeIfAbsent(partition, p -> new TreeMap<>()).put(offset, false);
+        return new Ticket(partition, offset, epoch);
+    }
+
+    public synchronized void finished(Ticket ticket) {
+        if (!Long.valueOf(ticket.epoch()).equals(epochs.get(ticket.partition()))) {
+            return; // the partition was revoked since: its new owner redoes this job
+        }
+        NavigableMap<Long, Boolean> offsets = pending.get(ticket.partition());
+        if (offsets != null && offsets.containsKey(ticket.offset())) {
+            offsets.put(ticket.offset(), true);
         }
     }
 
@@ -35,29 +48,18 @@ public final class OffsetTracker {
      */
     public synchronized Optional<Long> advance(TopicPartition partition) {
         NavigableMap<Long, Boolean> offsets = pending.get(partition);
-        if (offsets == null) {
-            return Optional.empty();
-        }
         Long next = null;
-        while (!offsets.isEmpty() && offsets.firstEntry().getValue()) {
+        while (offsets != null && !offsets.isEmpty() && offsets.firstEntry().getValue()) {
             next = offsets.pollFirstEntry().getKey() + 1;
         }
-        if (next == null || next.equals(committed.get(partition))) {
-            return Optional.empty();
-        }
-        committed.put(partition, next);
-        return Optional.of(next);
+        return Optional.ofNullable(next);
     }
 
     /** Jobs taken but not finished, over all partitions: what back-pressure counts. */
     public synchronized int inFlight() {
         int count = 0;
-        for (NavigableMap<Long, Boolean> offsets : pending.values()) {
-            for (boolean done : offsets.values()) {
-                if (!done) {
-                    count++;
-                }
-            }
+        for (TopicPartition partition : pending.keySet()) {
+            count += inFlight(partition);
         }
         return count;
     }
@@ -67,13 +69,17 @@ public final class OffsetTracker {
         return offsets == null ? 0 : (int) offsets.values().stream().filter(done -> !done).count();
     }
 
-    /** The partition was revoked: whatever is still running there will be redelivered elsewhere. */
-    public synchronized void forget(TopicPartition partition) {
-        pending.remove(partition);
-        committed.remove(partition);
+    public synchronized int inFlight(Collection<TopicPartition> partitions) {
+        return partitions.stream().mapToInt(this::inFlight).sum();
     }
 
-    public synchronized Iterable<TopicPartition> partitions() {
-        return new java.util.ArrayList<>(pending.keySet());
+    /** The partition was revoked or lost: whatever still runs there will be redelivered elsewhere. */
+    public synchronized void forget(TopicPartition partition) {
+        pending.remove(partition);
+        epochs.remove(partition);
+    }
+
+    public synchronized List<TopicPartition> partitions() {
+        return new ArrayList<>(pending.keySet());
     }
 }

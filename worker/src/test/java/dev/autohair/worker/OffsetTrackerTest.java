@@ -13,15 +13,15 @@ class OffsetTrackerTest {
 
     @Test
     void commitsOnlyUpToTheLowestUnfinishedOffset() {
-        tracker.started(p0, 10);
-        tracker.started(p0, 11);
-        tracker.started(p0, 12);
+        OffsetTracker.Ticket t10 = tracker.started(p0, 10);
+        OffsetTracker.Ticket t11 = tracker.started(p0, 11);
+        OffsetTracker.Ticket t12 = tracker.started(p0, 12);
 
-        tracker.finished(p0, 11);
-        tracker.finished(p0, 12);
+        tracker.finished(t11);
+        tracker.finished(t12);
         assertThat(tracker.advance(p0)).isEmpty();
 
-        tracker.finished(p0, 10);
+        tracker.finished(t10);
         assertThat(tracker.advance(p0)).contains(13L);
         assertThat(tracker.advance(p0)).as("nothing new to commit").isEmpty();
     }
@@ -29,8 +29,7 @@ class OffsetTrackerTest {
     @Test
     void partitionsAdvanceIndependently() {
         tracker.started(p0, 0);
-        tracker.started(p1, 5);
-        tracker.finished(p1, 5);
+        tracker.finished(tracker.started(p1, 5));
 
         assertThat(tracker.advance(p0)).isEmpty();
         assertThat(tracker.advance(p1)).contains(6L);
@@ -40,15 +39,19 @@ class OffsetTrackerTest {
 
     @Test
     void countsInFlightAndForgetsRevokedPartitions() {
-        tracker.started(p0, 1);
+        OffsetTracker.Ticket old = tracker.started(p0, 1);
         tracker.started(p0, 2);
         tracker.started(p1, 1);
         assertThat(tracker.inFlight()).isEqualTo(3);
 
         tracker.forget(p0);
-        tracker.finished(p0, 1); // a late finish from a revoked partition is ignored
-
         assertThat(tracker.inFlight()).isEqualTo(1);
+
+        // The partition comes back and offset 1 is redelivered; the old attempt finishing late
+        // must not mark the new one done.
+        tracker.started(p0, 1);
+        tracker.finished(old);
         assertThat(tracker.advance(p0)).isEmpty();
+        assertThat(tracker.inFlight(p0)).isEqualTo(1);
     }
 }

@@ -42,9 +42,11 @@ public class InvalidJobException extends Exception {
      * so its FAILED result and status can still be keyed and found.
      */
     public String jobIdOr(String topic, int partition, long offset) {
-        if (jobId != null) {
-            return jobId;
-        }
+        return jobId != null ? jobId : unknownJobId(topic, partition, offset);
+    }
+
+    /** The id events use for a record too broken to name its job: {@code unknown-<topic>-<partition>-<offset>}. */
+    public static String unknownJobId(String topic, int partition, long offset) {
         String tail = "-" + partition + "-" + offset;
         String safeTopic = topic.replaceAll("[^A-Za-z0-9._-]", "_");
         int room = 128 - "unknown-".length() - tail.length();

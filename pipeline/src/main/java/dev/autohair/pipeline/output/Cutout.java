@@ -76,16 +76,23 @@ public record Cutout(RgbImage foreground, Matte alpha) {
     }
 
     public Cutout crop(Region region) {
-        if (region.x() + region.width() > width() || region.y() + region.height() > height()) {
-            throw new IllegalArgumentException("region " + region + " is outside the " + width() + "x" + height() + " cutout");
-        }
         RgbImage f = RgbImage.blank(region.width(), region.height());
-        Matte m = Matte.blank(region.width(), region.height());
         for (int y = 0; y < region.height(); y++) {
             int src = (region.y() + y) * width() + region.x();
             System.arraycopy(foreground.rgb(), 3 * src, f.rgb(), 3 * y * region.width(), 3 * region.width());
-            System.arraycopy(alpha.alpha(), src, m.alpha(), y * region.width(), region.width());
         }
-        return new Cutout(f, m);
+        return new Cutout(f, crop(alpha, region));
+    }
+
+    /** The part of any map of this cutout's size (its trimap, its mask) inside {@code region}. */
+    public static Matte crop(Matte map, Region region) {
+        if (region.x() + region.width() > map.width() || region.y() + region.height() > map.height()) {
+            throw new IllegalArgumentException("region " + region + " is outside the " + map.width() + "x" + map.height() + " map");
+        }
+        Matte m = Matte.blank(region.width(), region.height());
+        for (int y = 0; y < region.height(); y++) {
+            System.arraycopy(map.alpha(), (region.y() + y) * map.width() + region.x(), m.alpha(), y * region.width(), region.width());
+        }
+        return m;
     }
 }

@@ -29,12 +29,14 @@ public final class SavedModelSegmenter implements Segmenter {
 
     private final ZooModel<NDList, NDList> model;
     private final SegmentationModelContract contract;
+    private final String version;
     private final SegmentationPreprocessor preprocessor;
     private final SegmentationPostprocessor postprocessor;
 
-    private SavedModelSegmenter(ZooModel<NDList, NDList> model, SegmentationModelContract contract) {
+    private SavedModelSegmenter(ZooModel<NDList, NDList> model, SegmentationModelContract contract, String version) {
         this.model = model;
         this.contract = contract;
+        this.version = version;
         this.preprocessor = new SegmentationPreprocessor(contract);
         this.postprocessor = new SegmentationPostprocessor(contract);
     }
@@ -56,7 +58,7 @@ public final class SavedModelSegmenter implements Segmenter {
                 .optTranslator(new NoopTranslator())
                 .build();
         try {
-            return new SavedModelSegmenter(criteria.loadModel(), contract);
+            return new SavedModelSegmenter(criteria.loadModel(), contract, digest(modelDir.resolve("saved_model.pb")));
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
             throw new ModelLoadException("cannot load segmentation model " + modelDir.toAbsolutePath()
                     + " with DJL's TensorFlow engine: " + e.getMessage(), e);
@@ -98,8 +100,23 @@ public final class SavedModelSegmenter implements Segmenter {
         return contract.name();
     }
 
+    /** The first 12 hex digits of saved_model.pb's SHA-256: which weights ran, whatever the folder is called. */
+    @Override
+    public String modelVersion() {
+        return version;
+    }
+
     @Override
     public void close() {
         model.close();
+    }
+
+    private static String digest(Path file) throws IOException {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            return "sha256:" + java.util.HexFormat.of().formatHex(hash).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

@@ -16,8 +16,11 @@ public interface Segmenter extends AutoCloseable {
         return segment(List.of(image)).get(0);
     }
 
-    /** Model name and version, reported with every result. */
+    /** Model name, reported with every result. */
     String modelName();
+
+    /** Which weights: reported with every result so a cutout can be traced to them. */
+    String modelVersion();
 
     @Override
     void close();
@@ -32,6 +35,11 @@ public interface Segmenter extends AutoCloseable {
 
             @Override
             public String modelName() {
+                return "none";
+            }
+
+            @Override
+            public String modelVersion() {
                 return "none";
             }
 

@@ -1,0 +1,134 @@
+package dev.autohair.config;
+
+import dev.autohair.common.contract.Topics;
+import dev.autohair.pipeline.decode.ImageLimits;
+import dev.autohair.storage.StorageConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a worker needs, typed and validated at start-up. Read from environment variables
+ * ({@code AUTOHAIR_...}) over an optional properties file with the same keys; see
+ * {@code docs/CONFIGURATION.md} for each key.
+ */
+public record WorkerConfig(
+        String workerId,
+        Kafka kafka,
+        StorageConfig storage,
+        Batching batching,
+        Flow flow,
+        Retries retries,
+        ImageLimits imageLimits,
+        Optional<Path> segmentationModel) {
+
+    public static final String PREFIX = "AUTOHAIR_";
+
+    public static final String WORKER_ID = "AUTOHAIR_WORKER_ID";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "AUTOHAIR_KAFKA_BOOTSTRAP_SERVERS";
+    public static final String KAFKA_GROUP_ID = "AUTOHAIR_KAFKA_GROUP_ID";
+    public static final String TOPIC_JOBS = "AUTOHAIR_TOPIC_JOBS";
+    public static final String TOPIC_STATUS = "AUTOHAIR_TOPIC_STATUS";
+    public static final String TOPIC_RESULTS = "AUTOHAIR_TOPIC_RESULTS";
+    public static final String TOPIC_DEAD_LETTERS = "AUTOHAIR_TOPIC_DEAD_LETTERS";
+    public static final String S3_ENDPOINT = "AUTOHAIR_S3_ENDPOINT";
+    public static final String S3_ACCESS_KEY = "AUTOHAIR_S3_ACCESS_KEY";
+    public static final String S3_SECRET_KEY = "AUTOHAIR_S3_SECRET_KEY";
+    public static final String S3_REGION = "AUTOHAIR_S3_REGION";
+    public static final String BATCH_MAX_SIZE = "AUTOHAIR_BATCH_MAX_SIZE";
+    public static final String BATCH_MAX_DELAY_MS = "AUTOHAIR_BATCH_MAX_DELAY_MS";
+    public static final String MAX_IN_FLIGHT = "AUTOHAIR_MAX_IN_FLIGHT";
+    public static final String FETCH_THREADS = "AUTOHAIR_FETCH_THREADS";
+    public static final String CPU_THREADS = "AUTOHAIR_CPU_THREADS";
+    public static final String RETRY_MAX_ATTEMPTS = "AUTOHAIR_RETRY_MAX_ATTEMPTS";
+    public static final String RETRY_BACKOFF_MS = "AUTOHAIR_RETRY_BACKOFF_MS";
+    public static final String DRAIN_TIMEOUT_MS = "AUTOHAIR_DRAIN_TIMEOUT_MS";
+    public static final String MAX_OBJECT_BYTES = "AUTOHAIR_MAX_OBJECT_BYTES";
+    public static final String MAX_PIXELS = "AUTOHAIR_MAX_PIXELS";
+    public static final String SEGMENTATION_MODEL = "AUTOHAIR_SEGMENTATION_MODEL";
+
+    /** Every key the worker reads; anything else with the prefix is an error. */
+    public static final Set<String> KEYS = Set.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, TOPIC_JOBS,
+            TOPIC_STATUS, TOPIC_RESULTS, TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
+            BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
+            RETRY_BACKOFF_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL);
+
+    /** Where the worker reads jobs and writes events. */
+    public record Kafka(String bootstrapServers, String groupId, Topics topics) {
+    }
+
+    /** Micro-batches for the model stage: close at {@code maxSize} jobs or after {@code maxDelay}. */
+    public record Batching(int maxSize, Duration maxDelay) {
+    }
+
+    /**
+     * Back-pressure and parallelism: partitions pause at {@code maxInFlight} jobs taken but not
+     * finished and resume below half of it; {@code drainTimeout} bounds a graceful shutdown.
+     */
+    public record Flow(int maxInFlight, int fetchThreads, int cpuThreads, Duration drainTimeout) {
+
+        public int resumeBelow() {
+            return Math.max(1, maxInFlight / 2);
+        }
+    }
+
+    /** Transient failures are retried up to {@code maxAttempts} attempts in all, backing off exponentially. */
+    public record Retries(int maxAttempts, Duration backoff) {
+
+        public Duration delayBefore(int attempt) {
+            return backoff.multipliedBy(1L << Math.min(10, Math.max(0, attempt - 2)));
+        }
+    }
+
+    public static WorkerConfig fromEnvironment() {
+        return load(System.getenv(), Optional.ofNullable(System.getenv("AUTOHAIR_CONFIG_FILE")).map(Path::of));
+    }
+
+    public static WorkerConfig load(Map<String, String> environment, Optional<Path> file) {
+        Settings s = Settings.load(environment, file, KEYS);
+        int cores = Runtime.getRuntime().availableProcessors();
+        Topics topics;
+        try {
+            topics = new Topics(
+                    s.string(TOPIC_JOBS, Topics.DEFAULT_JOBS),
+                    s.string(TOPIC_STATUS, Topics.DEFAULT_STATUS),
+                    s.string(TOPIC_RESULTS, Topics.DEFAULT_RESULTS),
+                    s.string(TOPIC_DEAD_LETTERS, Topics.DEFAULT_DEAD_LETTERS));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("AUTOHAIR_TOPIC_*: " + e.getMessage());
+        }
+        StorageConfig storage;
+        try {
+            storage = new StorageConfig(
+                    s.required(S3_ENDPOINT, "http://minio:9000"),
+                    s.required(S3_ACCESS_KEY, "autohair"),
+                    s.required(S3_SECRET_KEY, "a-secret"),
+                    s.string(S3_REGION, StorageConfig.DEFAULT_REGION));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("AUTOHAIR_S3_*: " + e.getMessage());
+        }
+        return new WorkerConfig(
+                s.string(WORKER_ID, defaultWorkerId()),
+                new Kafka(s.required(KAFKA_BOOTSTRAP_SERVERS, "kafka:9092"), s.string(KAFKA_GROUP_ID, "autohair-workers"), topics),
+                storage,
+                new Batching(s.integer(BATCH_MAX_SIZE, 4, 1, 256), s.millis(BATCH_MAX_DELAY_MS, 50, 0)),
+                new Flow(s.integer(MAX_IN_FLIGHT, 16, 1, 10_000), s.integer(FETCH_THREADS, 4, 1, 256),
+                        s.integer(CPU_THREADS, Math.max(1, cores / 2), 1, 256), s.millis(DRAIN_TIMEOUT_MS, 60_000, 0)),
+                new Retries(s.integer(RETRY_MAX_ATTEMPTS, 3, 1, 100), s.millis(RETRY_BACKOFF_MS, 1_000, 0)),
+                new ImageLimits(s.longValue(MAX_OBJECT_BYTES, ImageLimits.DEFAULT.maxBytes(), 1),
+                        s.longValue(MAX_PIXELS, ImageLimits.DEFAULT.maxPixels(), 1)),
+                s.optional(SEGMENTATION_MODEL).map(Path::of));
+    }
+
+    private static String defaultWorkerId() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "worker-" + ProcessHandle.current().pid();
+        }
+    }
+}

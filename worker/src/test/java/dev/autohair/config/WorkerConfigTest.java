@@ -1,0 +1,106 @@
+package dev.autohair.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerConfigTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Map<String, String> minimal() {
+        Map<String, String> env = new HashMap<>();
+        env.put(WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, "kafka:9092");
+        env.put(WorkerConfig.S3_ENDPOINT, "http://minio:9000");
+        env.put(WorkerConfig.S3_ACCESS_KEY, "key");
+        env.put(WorkerConfig.S3_SECRET_KEY, "secret");
+        env.put("PATH", "/usr/bin"); // unrelated variables are ignored
+        return env;
+    }
+
+    @Test
+    void defaultsFillEverythingButTheEndpoints() {
+        WorkerConfig config = WorkerConfig.load(minimal(), Optional.empty());
+
+        assertThat(config.kafka().topics().jobs()).isEqualTo("autohair.jobs");
+        assertThat(config.kafka().groupId()).isEqualTo("autohair-workers");
+        assertThat(config.batching().maxSize()).isEqualTo(4);
+        assertThat(config.flow().resumeBelow()).isEqualTo(config.flow().maxInFlight() / 2);
+        assertThat(config.retries().maxAttempts()).isEqualTo(3);
+        assertThat(config.segmentationModel()).isEmpty();
+        assertThat(config.workerId()).isNotBlank();
+    }
+
+    @Test
+    void aMissingEndpointNamesTheKeyAndAnExample() {
+        Map<String, String> env = minimal();
+        env.remove(WorkerConfig.KAFKA_BOOTSTRAP_SERVERS);
+        assertThatThrownBy(() -> WorkerConfig.load(env, Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("AUTOHAIR_KAFKA_BOOTSTRAP_SERVERS is required, e.g.");
+    }
+
+    @Test
+    void aBadNumberNamesTheKeyAndTheRange() {
+        Map<String, String> env = minimal();
+        env.put(WorkerConfig.BATCH_MAX_SIZE, "lots");
+        assertThatThrownBy(() -> WorkerConfig.load(env, Optional.empty()))
+                .hasMessageContaining("AUTOHAIR_BATCH_MAX_SIZE=lots is not a whole number; use one from 1 to 256");
+        env.put(WorkerConfig.BATCH_MAX_SIZE, "0");
+        assertThatThrownBy(() -> WorkerConfig.load(env, Optional.empty())).hasMessageContaining("out of range");
+    }
+
+    @Test
+    void aMisspeltKeyFailsInsteadOfBeingIgnored() {
+        Map<String, String> env = minimal();
+        env.put("AUTOHAIR_BATCH_MAX_SIZ", "8");
+        assertThatThrownBy(() -> WorkerConfig.load(env, Optional.empty()))
+                .hasMessageContaining("unknown environment variable AUTOHAIR_BATCH_MAX_SIZ");
+    }
+
+    @Test
+    void theEnvironmentOverridesTheFile() throws IOException {
+        Path file = Files.writeString(tmp.resolve("worker.properties"), """
+                AUTOHAIR_BATCH_MAX_SIZE=8
+                AUTOHAIR_BATCH_MAX_DELAY_MS=250
+                AUTOHAIR_TOPIC_JOBS=shop.jobs
+                """);
+        Map<String, String> env = minimal();
+        env.put(WorkerConfig.BATCH_MAX_SIZE, "2");
+
+        WorkerConfig config = WorkerConfig.load(env, Optional.of(file));
+
+        assertThat(config.batching().maxSize()).isEqualTo(2);
+        assertThat(config.batching().maxDelay()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.kafka().topics().jobs()).isEqualTo("shop.jobs");
+    }
+
+    @Test
+    void badTopicNamesAndUnknownFileKeysAreRefused() throws IOException {
+        Map<String, String> env = minimal();
+        env.put(WorkerConfig.TOPIC_DEAD_LETTERS, "autohair.jobs");
+        assertThatThrownBy(() -> WorkerConfig.load(env, Optional.empty())).hasMessageContaining("dead-letter topic");
+
+        Path file = Files.writeString(tmp.resolve("bad.properties"), "batch.size=3\n");
+        assertThatThrownBy(() -> WorkerConfig.load(minimal(), Optional.of(file)))
+                .hasMessageContaining("unknown key batch.size");
+    }
+
+    @Test
+    void retriesBackOffExponentially() {
+        WorkerConfig.Retries retries = new WorkerConfig.Retries(5, Duration.ofMillis(100));
+        assertThat(retries.delayBefore(2)).isEqualTo(Duration.ofMillis(100));
+        assertThat(retries.delayBefore(3)).isEqualTo(Duration.ofMillis(200));
+        assertThat(retries.delayBefore(4)).isEqualTo(Duration.ofMillis(400));
+    }
+}

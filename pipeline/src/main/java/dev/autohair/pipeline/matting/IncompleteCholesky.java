@@ -24,6 +24,7 @@ public final class IncompleteCholesky implements Preconditioner {
 
     private final MattingSystem system;
     private final float[] factor; // float halves the memory traffic of the two triangular solves
+    private final float[] inversePivot; // multiplying beats dividing on the solves' critical path
     private final double[] work;
     private final double[] shifts;
     private final int[] safeFrom;
@@ -32,6 +33,7 @@ public final class IncompleteCholesky implements Preconditioner {
         this.system = system;
         this.factor = new float[system.unknowns * STRIDE];
         this.work = new double[system.extendedSize];
+        this.inversePivot = new float[system.unknowns];
         this.shifts = new double[system.blocks()];
         this.safeFrom = new int[system.blocks()];
         for (int b = 0; b < safeFrom.length; b++) {
@@ -120,6 +122,7 @@ public final class IncompleteCholesky implements Preconditioner {
                 return false;
             }
             factor[li + LOWER] = (float) Math.sqrt(pivot);
+            inversePivot[i] = 1 / factor[li + LOWER];
         }
         return true;
     }
@@ -135,16 +138,17 @@ public final class IncompleteCholesky implements Preconditioner {
         for (int i = from; i < to; i++) {
             int li = i * STRIDE;
             int rb = i * 5;
-            double s = r[ext[i]];
             int b0 = rowBase[rb];
             int b1 = rowBase[rb + 1];
             int b2 = rowBase[rb + 2];
-            s -= factor[li] * t[b0] + factor[li + 1] * t[b0 + 1] + factor[li + 2] * t[b0 + 2]
-                    + factor[li + 3] * t[b0 + 3] + factor[li + 4] * t[b0 + 4];
-            s -= factor[li + 5] * t[b1] + factor[li + 6] * t[b1 + 1] + factor[li + 7] * t[b1 + 2]
-                    + factor[li + 8] * t[b1 + 3] + factor[li + 9] * t[b1 + 4];
-            s -= factor[li + 10] * t[b2] + factor[li + 11] * t[b2 + 1];
-            t[ext[i]] = s / factor[li + LOWER];
+            // summed as a tree so only the left neighbour's fresh value is on the critical path
+            double far = ((factor[li] * t[b0] + factor[li + 1] * t[b0 + 1])
+                    + (factor[li + 2] * t[b0 + 2] + factor[li + 3] * t[b0 + 3]))
+                    + ((factor[li + 4] * t[b0 + 4] + factor[li + 5] * t[b1])
+                    + (factor[li + 6] * t[b1 + 1] + factor[li + 7] * t[b1 + 2]))
+                    + ((factor[li + 8] * t[b1 + 3] + factor[li + 9] * t[b1 + 4]) + factor[li + 10] * t[b2]);
+            double s = r[ext[i]] - far - factor[li + 11] * t[b2 + 1];
+            t[ext[i]] = s * inversePivot[i];
         }
         // backward: L' z = t, column by column so only the factor's own rows are read. Couplings
         // to other blocks are zero, yet a "-= 0" there would still race with that block's thread,
@@ -153,7 +157,7 @@ public final class IncompleteCholesky implements Preconditioner {
         int safe = safeFrom[block];
         for (int i = to - 1; i >= from; i--) {
             int li = i * STRIDE;
-            double zi = t[ext[i]] / factor[li + LOWER];
+            double zi = t[ext[i]] * inversePivot[i];
             z[ext[i]] = zi;
             int rb = i * 5;
             int b0 = rowBase[rb];

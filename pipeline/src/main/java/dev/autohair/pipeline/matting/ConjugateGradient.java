@@ -69,7 +69,11 @@ public final class ConjugateGradient {
             iteration++;
             RowBlocks.forEach(blocks,
                     k -> partA[k] = system.multiplyBlock(p, q, system.blockStart[k], system.blockStart[k + 1]));
-            double alpha = rz / sum(partA);
+            double curvature = sum(partA);
+            if (!(curvature > 0 && rz > 0)) { // breakdown: nothing left that the operator can reduce
+                return new Stats(iteration - 1, residual, residual <= tolerance);
+            }
+            double alpha = rz / curvature;
             // the preconditioner is block-diagonal, so each block can apply it as soon as its own
             // residual is updated: one pass instead of two (wasted only on the final iteration)
             RowBlocks.forEach(blocks, k -> {

@@ -22,6 +22,8 @@ public final class IncompleteCholesky implements Preconditioner {
      */
     private static final double FIRST_SHIFT = 0.01;
 
+    private static final double MAX_SHIFT = 1e6;
+
     private final MattingSystem system;
     private final float[] factor; // float halves the memory traffic of the two triangular solves
     private final float[] inversePivot; // multiplying beats dividing on the solves' critical path
@@ -86,6 +88,9 @@ public final class IncompleteCholesky implements Preconditioner {
         double shift = FIRST_SHIFT;
         while (!tryFactor(block, shift)) {
             shift *= 2;
+            if (shift > MAX_SHIFT) { // a shifted PSD stencil always factors long before this
+                throw new IllegalStateException("incomplete Cholesky failed up to diagonal shift " + MAX_SHIFT);
+            }
         }
         shifts[block] = shift;
     }
@@ -117,6 +122,14 @@ public final class IncompleteCholesky implements Preconditioner {
                 sumSquares += (double) l * l;
             }
             double diagonal = a[ai + MattingSystem.CENTRE] * (1 + shift);
+            if (!(diagonal > 0)) {
+                // a zero diagonal in a PSD matrix means an all-zero row: that unknown is decoupled
+                // and CG never changes it, so give it an identity pivot
+                java.util.Arrays.fill(factor, li, li + LOWER, 0f);
+                factor[li + LOWER] = 1;
+                inversePivot[i] = 1;
+                continue;
+            }
             double pivot = diagonal - sumSquares;
             if (!(pivot > 1e-10 * diagonal)) {
                 return false;

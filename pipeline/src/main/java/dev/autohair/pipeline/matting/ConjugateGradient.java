@@ -3,7 +3,7 @@ package dev.autohair.pipeline.matting;
 /**
  * Preconditioned conjugate gradients on a {@link MattingSystem}, stopping when the relative
  * residual ||b - A x|| / ||b|| falls to the tolerance. Vector updates are fused per thread block
- * so each iteration makes two parallel passes (operator + update, preconditioner + dot).
+ * so each iteration makes three parallel passes (operator; update + preconditioner; direction).
  */
 public final class ConjugateGradient {
 
@@ -69,7 +69,13 @@ public final class ConjugateGradient {
             iteration++;
             RowBlocks.forEach(blocks,
                     k -> partA[k] = system.multiplyBlock(p, q, system.blockStart[k], system.blockStart[k + 1]));
-            double alpha = rz / sum(partA);
+            double curvature = sum(partA);
+            if (!(curvature > 0 && rz > 0)) { // breakdown: nothing left that the operator can reduce
+                return new Stats(iteration - 1, residual, residual <= tolerance);
+            }
+            double alpha = rz / curvature;
+            // the preconditioner is block-diagonal, so each block can apply it as soon as its own
+            // residual is updated: one pass instead of two (wasted only on the final iteration)
             RowBlocks.forEach(blocks, k -> {
                 double rr = 0;
                 for (int e = ext[k]; e < ext[k + 1]; e++) {
@@ -79,12 +85,6 @@ public final class ConjugateGradient {
                     rr += v * v;
                 }
                 partB[k] = rr;
-            });
-            residual = Math.sqrt(sum(partB)) / bNorm;
-            if (residual <= tolerance) {
-                return new Stats(iteration, residual, true);
-            }
-            RowBlocks.forEach(blocks, k -> {
                 preconditioner.applyBlock(r, z, k);
                 double s = 0;
                 for (int e = ext[k]; e < ext[k + 1]; e++) {
@@ -92,6 +92,10 @@ public final class ConjugateGradient {
                 }
                 partA[k] = s;
             });
+            residual = Math.sqrt(sum(partB)) / bNorm;
+            if (residual <= tolerance) {
+                return new Stats(iteration, residual, true);
+            }
             double rzNext = sum(partA);
             double beta = rzNext / rz;
             rz = rzNext;

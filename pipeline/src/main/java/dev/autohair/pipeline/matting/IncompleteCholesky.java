@@ -5,8 +5,8 @@ package dev.autohair.pipeline.matting;
  * per thread block (couplings between blocks are dropped), so both the factorisation and the two
  * triangular solves run in parallel with no synchronisation.
  *
- * <p>The matting Laplacian is not an M-matrix, so IC(0) can meet a non-positive pivot; the block
- * is then refactored with its diagonal scaled up by a growing shift (Manteuffel's remedy).
+ * <p>The matting Laplacian is not an M-matrix, so IC(0) meets non-positive pivots; the diagonal
+ * is scaled up by a shift (Manteuffel's remedy), doubled and refactored while a pivot breaks down.
  */
 public final class IncompleteCholesky implements Preconditioner {
 
@@ -16,21 +16,26 @@ public final class IncompleteCholesky implements Preconditioner {
     private static final int[][] PAIRS = pairs();
 
     /**
-     * First diagonal shift tried after a breakdown. Measured on lemur: 0.0016 needs ~60% more CG
-     * iterations than 0.01, and 0.1 ~50% more; a small shift leaves a badly conditioned factor.
+     * Diagonal shift tried first (doubled on breakdown). Unshifted IC(0) broke down on every photo
+     * tried, and on lemur a shift of 0.0016 needs ~60% more CG iterations than 0.01, and 0.1 ~50%
+     * more: a barely-positive factor is badly conditioned. So factorisation starts at 0.01.
      */
     private static final double FIRST_SHIFT = 0.01;
 
+    private static final double MAX_SHIFT = 1e6;
+
     private final MattingSystem system;
-    private final double[] factor;
+    private final float[] factor; // float halves the memory traffic of the two triangular solves
+    private final float[] inversePivot; // multiplying beats dividing on the solves' critical path
     private final double[] work;
     private final double[] shifts;
     private final int[] safeFrom;
 
     public IncompleteCholesky(MattingSystem system) {
         this.system = system;
-        this.factor = new double[system.unknowns * STRIDE];
+        this.factor = new float[system.unknowns * STRIDE];
         this.work = new double[system.extendedSize];
+        this.inversePivot = new float[system.unknowns];
         this.shifts = new double[system.blocks()];
         this.safeFrom = new int[system.blocks()];
         for (int b = 0; b < safeFrom.length; b++) {
@@ -80,9 +85,12 @@ public final class IncompleteCholesky implements Preconditioner {
     }
 
     private void factorBlock(int block) {
-        double shift = 0;
+        double shift = FIRST_SHIFT;
         while (!tryFactor(block, shift)) {
-            shift = shift == 0 ? FIRST_SHIFT : shift * 2;
+            shift *= 2;
+            if (shift > MAX_SHIFT) { // a shifted PSD stencil always factors long before this
+                throw new IllegalStateException("incomplete Cholesky failed up to diagonal shift " + MAX_SHIFT);
+            }
         }
         shifts[block] = shift;
     }
@@ -109,16 +117,25 @@ public final class IncompleteCholesky implements Preconditioner {
                 for (int k = 0; k < pairs.length; k += 2) {
                     value -= factor[li + pairs[k]] * factor[lj + pairs[k + 1]];
                 }
-                value /= factor[lj + LOWER];
-                factor[li + o] = value;
-                sumSquares += value * value;
+                float l = (float) (value / factor[lj + LOWER]);
+                factor[li + o] = l;
+                sumSquares += (double) l * l;
             }
             double diagonal = a[ai + MattingSystem.CENTRE] * (1 + shift);
+            if (!(diagonal > 0)) {
+                // a zero diagonal in a PSD matrix means an all-zero row: that unknown is decoupled
+                // and CG never changes it, so give it an identity pivot
+                java.util.Arrays.fill(factor, li, li + LOWER, 0f);
+                factor[li + LOWER] = 1;
+                inversePivot[i] = 1;
+                continue;
+            }
             double pivot = diagonal - sumSquares;
             if (!(pivot > 1e-10 * diagonal)) {
                 return false;
             }
-            factor[li + LOWER] = Math.sqrt(pivot);
+            factor[li + LOWER] = (float) Math.sqrt(pivot);
+            inversePivot[i] = 1 / factor[li + LOWER];
         }
         return true;
     }
@@ -134,16 +151,17 @@ public final class IncompleteCholesky implements Preconditioner {
         for (int i = from; i < to; i++) {
             int li = i * STRIDE;
             int rb = i * 5;
-            double s = r[ext[i]];
             int b0 = rowBase[rb];
             int b1 = rowBase[rb + 1];
             int b2 = rowBase[rb + 2];
-            s -= factor[li] * t[b0] + factor[li + 1] * t[b0 + 1] + factor[li + 2] * t[b0 + 2]
-                    + factor[li + 3] * t[b0 + 3] + factor[li + 4] * t[b0 + 4];
-            s -= factor[li + 5] * t[b1] + factor[li + 6] * t[b1 + 1] + factor[li + 7] * t[b1 + 2]
-                    + factor[li + 8] * t[b1 + 3] + factor[li + 9] * t[b1 + 4];
-            s -= factor[li + 10] * t[b2] + factor[li + 11] * t[b2 + 1];
-            t[ext[i]] = s / factor[li + LOWER];
+            // summed as a tree so only the left neighbour's fresh value is on the critical path
+            double far = ((factor[li] * t[b0] + factor[li + 1] * t[b0 + 1])
+                    + (factor[li + 2] * t[b0 + 2] + factor[li + 3] * t[b0 + 3]))
+                    + ((factor[li + 4] * t[b0 + 4] + factor[li + 5] * t[b1])
+                    + (factor[li + 6] * t[b1 + 1] + factor[li + 7] * t[b1 + 2]))
+                    + ((factor[li + 8] * t[b1 + 3] + factor[li + 9] * t[b1 + 4]) + factor[li + 10] * t[b2]);
+            double s = r[ext[i]] - far - factor[li + 11] * t[b2 + 1];
+            t[ext[i]] = s * inversePivot[i];
         }
         // backward: L' z = t, column by column so only the factor's own rows are read. Couplings
         // to other blocks are zero, yet a "-= 0" there would still race with that block's thread,
@@ -152,7 +170,7 @@ public final class IncompleteCholesky implements Preconditioner {
         int safe = safeFrom[block];
         for (int i = to - 1; i >= from; i--) {
             int li = i * STRIDE;
-            double zi = t[ext[i]] / factor[li + LOWER];
+            double zi = t[ext[i]] * inversePivot[i];
             z[ext[i]] = zi;
             int rb = i * 5;
             int b0 = rowBase[rb];
@@ -160,7 +178,7 @@ public final class IncompleteCholesky implements Preconditioner {
             int b2 = rowBase[rb + 2];
             if (i < safe) {
                 for (int o = 0; o < LOWER; o++) {
-                    double l = factor[li + o];
+                    float l = factor[li + o];
                     if (l != 0) {
                         t[rowBase[rb + o / 5] + o % 5] -= l * zi;
                     }

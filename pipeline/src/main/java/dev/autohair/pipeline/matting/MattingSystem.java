@@ -129,18 +129,24 @@ public final class MattingSystem {
         for (int i = from; i < to; i++) {
             int c = i * 25;
             int r = i * 5;
-            double s = 0;
-            for (int dy = 0; dy < 5; dy++) {
-                int base = rowBase[r + dy];
-                int k = c + dy * 5;
-                s += coeff[k] * x[base] + coeff[k + 1] * x[base + 1] + coeff[k + 2] * x[base + 2]
-                        + coeff[k + 3] * x[base + 3] + coeff[k + 4] * x[base + 4];
-            }
+            // five independent row sums added as a tree: a single running sum would chain 25
+            // dependent additions, and that latency, not memory, bounded this loop
+            double s0 = rowSum(x, rowBase[r], c);
+            double s1 = rowSum(x, rowBase[r + 1], c + 5);
+            double s2 = rowSum(x, rowBase[r + 2], c + 10);
+            double s3 = rowSum(x, rowBase[r + 3], c + 15);
+            double s4 = rowSum(x, rowBase[r + 4], c + 20);
+            double s = ((s0 + s1) + (s2 + s3)) + s4;
             int e = unknownExt[i];
             y[e] = s;
             dot += s * x[e];
         }
         return dot;
+    }
+
+    private double rowSum(double[] x, int base, int k) {
+        return (coeff[k] * x[base] + coeff[k + 1] * x[base + 1]) + (coeff[k + 2] * x[base + 2]
+                + coeff[k + 3] * x[base + 3]) + coeff[k + 4] * x[base + 4];
     }
 
     /** Writes x (extended space) into alpha: clamped to [0, 1] on the unknowns. */

@@ -22,7 +22,8 @@ public interface Preconditioner {
     static Preconditioner jacobi(MattingSystem system) {
         double[] inverseDiagonal = new double[system.unknowns];
         for (int i = 0; i < system.unknowns; i++) {
-            inverseDiagonal[i] = 1.0 / system.coeff[i * 25 + MattingSystem.CENTRE];
+            double diagonal = system.coeff[i * 25 + MattingSystem.CENTRE];
+            inverseDiagonal[i] = diagonal > 0 ? 1 / diagonal : 0; // zero diagonal: a decoupled unknown
         }
         return (r, z, block) -> {
             for (int i = system.blockStart[block]; i < system.blockStart[block + 1]; i++) {

@@ -117,6 +117,23 @@ class ClosedFormMattingTest {
     }
 
     @Test
+    void theSmallestSolvableImageGivesAnInRangeAlpha() {
+        RgbImage image = RgbImage.blank(3, 3);
+        for (int i = 0; i < 9; i++) {
+            image.rgb()[3 * i] = i / 8f; // a red ramp: background left, foreground right
+        }
+        byte[] labels = {0, (byte) 128, (byte) 255, 0, (byte) 128, (byte) 255, 0, (byte) 128, (byte) 255};
+
+        Matte alpha = matting.estimate(image, new Trimap(3, 3, labels));
+
+        for (int y = 0; y < 3; y++) {
+            assertThat(alpha.get(1, y)).isBetween(0f, 1f);
+            assertThat(alpha.get(0, y)).isZero();
+            assertThat(alpha.get(2, y)).isEqualTo(1f);
+        }
+    }
+
+    @Test
     void mismatchedSizesAreRejected() {
         assertThatThrownBy(() -> matting.estimate(RgbImage.blank(8, 8), new Trimap(8, 9, new byte[72])))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -113,14 +113,18 @@ public final class Demo {
             Map<String, String> names) {
         MessageCodec codec = new MessageCodec();
         Map<String, JobResult> results = new HashMap<>();
+        java.util.Set<String> ended = new java.util.HashSet<>();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (results.size() < names.size()) {
+        while (results.size() < names.size() || ended.size() < names.size()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("jobs did not finish within " + TIMEOUT.toMinutes() + " minutes");
             }
             for (ConsumerRecord<String, byte[]> record : events.poll(Duration.ofMillis(100))) {
                 if (record.topic().equals(topics.status())) {
                     StatusEvent e = codec.decodeStatus(record.value());
+                    if (e.state().terminal()) {
+                        ended.add(e.jobId());
+                    }
                     System.out.printf("  %-26s %-10s %3.0f%%%s%n", names.getOrDefault(e.jobId(), e.jobId()), e.state(),
                             e.progress() * 100, e.error() == null ? "" : "  " + e.error().code() + ": " + e.error().message());
                 } else {

@@ -1,0 +1,169 @@
+package dev.autohair.bench;
+
+import dev.autohair.Assembly;
+import dev.autohair.common.client.JobClient;
+import dev.autohair.common.client.JobClientConfig;
+import dev.autohair.common.client.JobRequest;
+import dev.autohair.common.client.KafkaSettings;
+import dev.autohair.common.client.S3Settings;
+import dev.autohair.common.contract.JobResult;
+import dev.autohair.common.contract.MessageCodec;
+import dev.autohair.common.contract.OutputFormat;
+import dev.autohair.common.contract.OutputTarget;
+import dev.autohair.common.contract.Topics;
+import dev.autohair.common.image.RgbImage;
+import dev.autohair.config.WorkerConfig;
+import dev.autohair.devstack.DevStack;
+import dev.autohair.pipeline.CutoutPipeline;
+import dev.autohair.pipeline.CutoutRequest;
+import dev.autohair.pipeline.CutoutResult;
+import dev.autohair.pipeline.Guide;
+import dev.autohair.pipeline.decode.ImageDecoder;
+import dev.autohair.pipeline.decode.ImageLimits;
+import dev.autohair.pipeline.output.ImageEncoder;
+import dev.autohair.pipeline.trimap.AutomaticTrimap;
+import dev.autohair.storage.ObjectStore;
+import dev.autohair.worker.KafkaClients;
+import dev.autohair.worker.Worker;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Jobs per second end to end (upload → Kafka → worker → S3 → result event) at micro-batch sizes
+ * 1, 4 and 8, against the same images run straight through the pipeline in the same process and
+ * run (decode, pipeline, encode): the ratio is the worker's overhead or gain.
+ *
+ * <p>Run: {@code mvn -q -B -Pbench install -DskipTests && mvn -q -B -Pbench -pl benchmarks exec:java
+ * -Dexec.mainClass=dev.autohair.bench.WorkerBenchmark}
+ */
+public final class WorkerBenchmark {
+
+    private static final int JOBS = 24;
+    private static final int[] BATCH_SIZES = {1, 4, 8};
+
+    private WorkerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path samples = Path.of(args.length > 0 ? args[0] : "samples");
+        List<byte[]> images = new ArrayList<>();
+        for (String name : List.of("astronaut.png", "coffee.png", "lemur.png", "cat.png")) {
+            images.add(Files.readAllBytes(samples.resolve(name)));
+        }
+        Path dir = Files.createTempDirectory("autohair-bench");
+        try (DevStack stack = DevStack.start(dir); CutoutPipeline pipeline = Assembly.cutoutPipeline(null)) {
+            stack.s3().createBucket("uploads");
+            stack.s3().createBucket("cutouts");
+            double direct = inProcess(pipeline, images);
+            System.out.printf(Locale.ROOT, "cores: %d; %d jobs over 4 sample photos (0.14-0.30 MP)%n",
+                    Runtime.getRuntime().availableProcessors(), JOBS);
+            System.out.println("| path | batch size | jobs/s | ratio to in-process |");
+            System.out.println("|---|---:|---:|---:|");
+            System.out.printf(Locale.ROOT, "| in-process pipeline (decode, pipeline, encode) | 1 | %.2f | 1.00 |%n", direct);
+            for (int batch : BATCH_SIZES) {
+                double rate = throughWorker(stack, pipeline, images, batch);
+                System.out.printf(Locale.ROOT, "| Kafka → worker → S3 | %d | %.2f | %.2f |%n", batch, rate, rate / direct);
+            }
+        }
+    }
+
+    private static double inProcess(CutoutPipeline pipeline, List<byte[]> images) {
+        ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
+        ImageEncoder encoder = new ImageEncoder();
+        Runnable one = () -> {
+            for (byte[] bytes : images) {
+                RgbImage image = decoder.decode(bytes);
+                CutoutResult result = pipeline.run(new CutoutRequest(image, new Guide.Segment(new AutomaticTrimap())));
+                encoder.encodeCutout(result.cutout(), OutputFormat.PNG);
+            }
+        };
+        one.run(); // warm-up
+        long start = System.nanoTime();
+        for (int i = 0; i < JOBS / images.size(); i++) {
+            one.run();
+        }
+        return JOBS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double throughWorker(DevStack stack, CutoutPipeline pipeline, List<byte[]> images, int batch)
+            throws Exception {
+        String run = "b" + batch + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Topics topics = new Topics("jobs-" + run, "status-" + run, "results-" + run, "dlq-" + run);
+        stack.kafka().createTopics(3, topics.jobs());
+        stack.kafka().createTopics(1, topics.status(), topics.results(), topics.deadLetters());
+        Map<String, String> env = new HashMap<>();
+        env.put(WorkerConfig.WORKER_ID, "bench");
+        env.put(WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers());
+        env.put(WorkerConfig.KAFKA_GROUP_ID, "bench-" + run);
+        env.put(WorkerConfig.TOPIC_JOBS, topics.jobs());
+        env.put(WorkerConfig.TOPIC_STATUS, topics.status());
+        env.put(WorkerConfig.TOPIC_RESULTS, topics.results());
+        env.put(WorkerConfig.TOPIC_DEAD_LETTERS, topics.deadLetters());
+        env.put(WorkerConfig.S3_ENDPOINT, stack.s3().endpoint());
+        env.put(WorkerConfig.S3_ACCESS_KEY, stack.s3().accessKey());
+        env.put(WorkerConfig.S3_SECRET_KEY, stack.s3().secretKey());
+        env.put(WorkerConfig.BATCH_MAX_SIZE, Integer.toString(batch));
+        env.put(WorkerConfig.MAX_IN_FLIGHT, Integer.toString(Math.max(16, 2 * batch)));
+        WorkerConfig config = WorkerConfig.load(env, Optional.empty());
+
+        try (JobClient client = JobClient.connect(new JobClientConfig(KafkaSettings.of(stack.kafka().bootstrapServers()),
+                        new S3Settings(URI.create(stack.s3().endpoint()), stack.s3().accessKey(), stack.s3().secretKey(),
+                                stack.s3().region()), topics));
+                KafkaProducer<String, byte[]> producer = KafkaClients.producer(config);
+                ObjectStore store = new ObjectStore(config.storage());
+                KafkaConsumer<String, byte[]> results = follow(stack.kafka().bootstrapServers(), topics.results())) {
+            Worker worker = new Worker(config, pipeline, store, KafkaClients.consumer(config), producer, new MessageCodec());
+            Thread thread = new Thread(worker::run, "bench-worker");
+            thread.start();
+            JobRequest request = JobRequest.of("uploads", OutputTarget.of("cutouts"));
+            long start = System.nanoTime();
+            for (int i = 0; i < JOBS; i++) {
+                client.submit(images.get(i % images.size()), "image-" + i + ".png", request);
+            }
+            int done = 0;
+            MessageCodec codec = new MessageCodec();
+            while (done < JOBS) {
+                for (ConsumerRecord<String, byte[]> record : results.poll(Duration.ofMillis(50))) {
+                    JobResult result = codec.decodeResult(record.value());
+                    if (result.error() != null) {
+                        throw new IllegalStateException("job failed in the benchmark: " + result.error());
+                    }
+                    done++;
+                }
+            }
+            double rate = JOBS / ((System.nanoTime() - start) / 1e9);
+            worker.stop();
+            thread.join();
+            worker.close();
+            return rate;
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> follow(String bootstrapServers, String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-results-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p);
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.autohair.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** docs/CONFIGURATION.md and the keys the worker reads cannot drift apart. */
+class ConfigurationDocTest {
+
+    @Test
+    void theDocumentListsExactlyTheKeysTheWorkerReads() throws IOException {
+        Path doc = Path.of("").toAbsolutePath();
+        while (!Files.exists(doc.resolve("docs/CONFIGURATION.md"))) {
+            doc = doc.getParent();
+        }
+        String text = Files.readString(doc.resolve("docs/CONFIGURATION.md"));
+        Set<String> documented = new TreeSet<>();
+        Matcher m = Pattern.compile("^\\| `(AUTOHAIR_[A-Z0-9_]+)`", Pattern.MULTILINE).matcher(text);
+        while (m.find()) {
+            documented.add(m.group(1));
+        }
+        assertThat(documented).isEqualTo(new TreeSet<>(WorkerConfig.KEYS));
+    }
+}

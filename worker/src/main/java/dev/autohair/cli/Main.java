@@ -15,6 +15,8 @@ public final class Main {
               models import-tfjs MODEL.json OUT_DIR         convert a TensorFlow.js graph model to a SavedModel
               quality [-o REPORT.md]                        measure alpha error on composites with known truth
               worker                                        consume jobs from Kafka (configured by environment)
+              submit IMAGE_OR_DIR... [options]              upload images and produce their jobs
+              demo [OUT_DIR]                                the whole system on loopback (launcher only)
               help [COMMAND]                                this text, or a command's options
             """;
 
@@ -38,6 +40,7 @@ public final class Main {
                 case "models" -> new ModelsCommand(out).run(rest);
                 case "quality" -> new QualityCommand(out).run(rest);
                 case "worker" -> new WorkerCommand(out).run(rest);
+                case "submit" -> new SubmitCommand(out, System.getenv()).run(rest);
                 case "help", "--help", "-h" -> help(rest, out);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
@@ -59,6 +62,7 @@ public final class Main {
             case "models" -> ModelsCommand.USAGE;
             case "quality" -> QualityCommand.USAGE;
             case "worker" -> WorkerCommand.USAGE;
+            case "submit" -> SubmitCommand.USAGE;
             default -> USAGE;
         });
         return 0;

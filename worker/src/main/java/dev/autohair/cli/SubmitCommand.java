@@ -1,0 +1,107 @@
+package dev.autohair.cli;
+
+import dev.autohair.common.client.JobClient;
+import dev.autohair.common.client.JobClientConfig;
+import dev.autohair.common.client.JobRequest;
+import dev.autohair.common.client.KafkaSettings;
+import dev.autohair.common.client.S3Settings;
+import dev.autohair.common.contract.JobOptions;
+import dev.autohair.common.contract.OutputFormat;
+import dev.autohair.common.contract.OutputKind;
+import dev.autohair.common.contract.OutputTarget;
+import dev.autohair.common.contract.Topics;
+import dev.autohair.config.WorkerConfig;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code autohair submit}: upload images and produce their jobs, as an upload system would. */
+final class SubmitCommand {
+
+    static final String USAGE = """
+            autohair submit IMAGE_OR_DIR... [options]
+                uploads each image to the input bucket and produces its job on the jobs topic;
+                prints one job id per image. Endpoints and topics default to the worker's
+                environment variables (AUTOHAIR_KAFKA_BOOTSTRAP_SERVERS, AUTOHAIR_S3_ENDPOINT, ...)
+              --kafka SERVERS      bootstrap servers
+              --s3 URL             S3 endpoint; credentials from AUTOHAIR_S3_ACCESS_KEY / _SECRET_KEY
+              --bucket NAME        input bucket (default uploads)
+              --out-bucket NAME    output bucket (default cutouts)
+              --prefix PREFIX      output key prefix (default none)
+              --outputs LIST       cutout,matte,trimap,mask (default cutout)
+              --format png|webp    cutout encoding (default png)
+              --bg RRGGBB          flatten onto this colour
+              --crop PX            crop to the subject with this margin
+            """;
+
+    private final PrintStream out;
+    private final Map<String, String> environment;
+
+    SubmitCommand(PrintStream out, Map<String, String> environment) {
+        this.out = out;
+        this.environment = environment;
+    }
+
+    int run(List<String> args) {
+        Arguments a = Arguments.parse(args, Set.of(), Set.of("--kafka", "--s3", "--bucket", "--out-bucket", "--prefix",
+                "--outputs", "--format", "--bg", "--crop"));
+        List<Path> images = CutoutCommand.expand(a.positionals());
+        if (images.isEmpty()) {
+            throw new UsageException("give at least one image or folder of images");
+        }
+        String kafka = a.option("--kafka").orElseGet(() -> env(WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, "--kafka"));
+        String s3 = a.option("--s3").orElseGet(() -> env(WorkerConfig.S3_ENDPOINT, "--s3"));
+        Topics topics = Topics.defaults();
+        topics = new Topics(environment.getOrDefault(WorkerConfig.TOPIC_JOBS, topics.jobs()), topics.status(),
+                topics.results(), topics.deadLetters());
+        JobOptions options = JobOptions.defaults();
+        try {
+            if (a.option("--outputs").isPresent()) {
+                options = options.withOutputs(Arrays.stream(a.option("--outputs").get().split(","))
+                        .map(String::trim).map(OutputKind::fromWireName).toArray(OutputKind[]::new));
+            }
+            if (a.option("--format").isPresent()) {
+                options = options.withFormat(OutputFormat.fromWireName(a.option("--format").get()));
+            }
+            if (a.option("--bg").isPresent()) {
+                options = options.withBackground(a.option("--bg").get().toUpperCase(java.util.Locale.ROOT));
+            }
+            if (a.option("--crop").isPresent()) {
+                options = options.withCropMargin(a.intOption("--crop", 0));
+            }
+        } catch (RuntimeException e) {
+            throw new UsageException(e.getMessage());
+        }
+        JobRequest request = JobRequest.of(a.option("--bucket").orElse("uploads"),
+                new OutputTarget(a.option("--out-bucket").orElse("cutouts"), a.option("--prefix").orElse("")))
+                .withOptions(options);
+        JobClientConfig config = new JobClientConfig(KafkaSettings.of(kafka),
+                new S3Settings(URI.create(s3), env(WorkerConfig.S3_ACCESS_KEY, "AUTOHAIR_S3_ACCESS_KEY"),
+                        env(WorkerConfig.S3_SECRET_KEY, "AUTOHAIR_S3_SECRET_KEY"),
+                        environment.get(WorkerConfig.S3_REGION)), topics);
+        int failures = 0;
+        try (JobClient client = JobClient.connect(config)) {
+            for (Path image : images) {
+                try {
+                    out.println(client.submit(image, request) + "  " + image);
+                } catch (RuntimeException e) {
+                    failures++;
+                    out.println("FAILED  " + image + ": " + e.getMessage());
+                }
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private String env(String key, String option) {
+        String value = environment.get(key);
+        if (value == null || value.isBlank()) {
+            throw new UsageException("set " + key + (option.startsWith("--") ? " or give " + option : ""));
+        }
+        return value;
+    }
+}

@@ -3,6 +3,7 @@ package dev.autohair.pipeline.matting;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
+import java.util.Objects;
 
 /**
  * Closed-form matting (Levin, Lischinski, Weiss, "A Closed-Form Solution to Natural Image
@@ -12,6 +13,10 @@ import dev.autohair.common.image.Trimap;
  * <p>Solver: conjugate gradients preconditioned with block incomplete Cholesky, started from the
  * upsampled solution of the same problem at half resolution (recursively), stopped on relative
  * residual. Thread-safe and stateless: one instance can serve concurrent calls.
+ *
+ * <p>Given a segmentation mask ({@link #estimate(RgbImage, Trimap, Matte)}), alpha also minimises
+ * the {@link MaskPrior} term, which pulls it towards the mask where the mask is sure; without one
+ * the solve is exactly the one above.
  *
  * <p>Degenerate trimaps: no unknown pixel returns the trimap as the matte; unknown pixels with
  * no known pixel anywhere throw {@link UnconstrainedMatteException}. (Any unknown region of an
@@ -96,7 +101,7 @@ public final class ClosedFormMatting implements AlphaMatting {
     /** @param prior how strongly a mask passed to {@link #estimate(RgbImage, Trimap, Matte)} pulls alpha */
     public ClosedFormMatting(Options options, MaskPrior prior) {
         this.options = options;
-        this.prior = java.util.Objects.requireNonNull(prior, "mask prior");
+        this.prior = Objects.requireNonNull(prior, "mask prior");
     }
 
     public Options options() {

@@ -26,6 +26,9 @@ import dev.autohair.common.image.Matte;
  */
 public record MaskPrior(double strength, double marginFraction, float low, float high) {
 
+    private static final int SURE_FOREGROUND = 1;
+    private static final int SURE_BACKGROUND = 2;
+
     /** No prior: plain closed-form matting. */
     public static final MaskPrior OFF = new MaskPrior(0, 0, 0.05f, 0.95f);
 
@@ -70,24 +73,20 @@ public record MaskPrior(double strength, double marginFraction, float low, float
         return (int) Math.round(marginFraction * Math.hypot(width, height));
     }
 
-    /** Per-pixel target (the mask, clamped to [0, 1]) and weight: μ where the mask is sure, else 0. */
+    /** Per-pixel target (the mask itself; clamped to [0, 1] where used) and weight: μ where sure, else 0. */
     PriorField field(Matte mask) {
         int w = mask.width();
         int h = mask.height();
-        int r = marginFor(w, h);
-        float[] target = new float[w * h];
-        float[] negated = new float[w * h];
-        for (int i = 0; i < target.length; i++) {
-            target[i] = Math.min(1f, Math.max(0f, mask.alpha()[i]));
-            negated[i] = -target[i];
+        float[] m = mask.alpha();
+        byte[] flags = new byte[w * h];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = (byte) ((m[i] >= high ? SURE_FOREGROUND : 0) | (m[i] <= low ? SURE_BACKGROUND : 0));
         }
-        float[] lowest = MinFilter.square(target, w, h, r);
-        float[] highest = MinFilter.square(negated, w, h, r);
+        byte[] sure = AndFilter.square(flags, w, h, marginFor(w, h));
         float[] weight = new float[w * h];
         for (int i = 0; i < weight.length; i++) {
-            boolean sure = lowest[i] >= high || -highest[i] <= low;
-            weight[i] = sure ? (float) strength : 0f;
+            weight[i] = sure[i] != 0 ? (float) strength : 0f;
         }
-        return new PriorField(new Matte(w, h, target), new Matte(w, h, weight));
+        return new PriorField(mask, new Matte(w, h, weight));
     }
 }

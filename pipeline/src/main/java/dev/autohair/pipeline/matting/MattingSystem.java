@@ -122,7 +122,7 @@ public final class MattingSystem {
         for (int i = 0; i < unknowns; i++) {
             int p = unknownPixel[i];
             coeff[i * 25 + CENTRE] += weight[p];
-            rhs[unknownExt[i]] += (double) weight[p] * target[p];
+            rhs[unknownExt[i]] += (double) weight[p] * Math.min(1f, Math.max(0f, target[p]));
         }
     }
 

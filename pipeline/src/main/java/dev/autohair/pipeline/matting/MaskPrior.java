@@ -15,9 +15,10 @@ import dev.autohair.common.image.Matte;
  * mask a few pixels off its true edge would then be copied. The margin keeps the prior that far
  * from any place the mask is unsure, which is where a misplaced edge would be confidently wrong.
  *
- * <p>The strength is relative to the matting Laplacian, whose diagonal is about 5 to 8 whatever
- * the image contrast (each of a pixel's 9 windows adds 1 − (1 + d'Σ⁻¹d)/9, and d'Σ⁻¹d averages 3
- * over a window), so one strength suits every image and every pyramid level.
+ * <p>The strength is relative to the matting Laplacian, whose diagonal is about 5 whatever the
+ * image contrast (each of a pixel's 9 windows adds 1 − (1 + d'Σ⁻¹d)/9, and d'Σ⁻¹d averages 3
+ * over a window; measured on the quality composites' bands: mean 5.1–5.7, 90 % between 3.8 and
+ * 7.0), so one strength suits every image and every pyramid level.
  *
  * @param strength μ ≥ 0; 0 switches the prior off and leaves plain closed-form matting
  * @param marginFraction the margin as a fraction of the image diagonal, in [0, 0.5)

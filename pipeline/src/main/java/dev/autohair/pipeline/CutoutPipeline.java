@@ -129,7 +129,8 @@ public final class CutoutPipeline implements AutoCloseable {
             TrimapGenerator trimaps = guide instanceof Guide.Segment s ? s.trimaps() : ((Guide.RoughMask) guide).trimaps();
             return trimaps.generate(mask.orElseThrow());
         });
-        Matte alpha = timed(timings, JobStage.MATTE, () -> matting.estimate(request.image(), trimap));
+        // the mask the trimap came from is also the matting's prior; a given trimap has none
+        Matte alpha = timed(timings, JobStage.MATTE, () -> matting.estimate(request.image(), trimap, mask.orElse(null)));
         RgbImage foreground = timed(timings, JobStage.COLOUR, () -> colours.estimate(request.image(), alpha));
         return new CutoutResult(new Cutout(foreground, alpha), mask, trimap, timings);
     }

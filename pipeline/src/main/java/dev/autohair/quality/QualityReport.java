@@ -38,15 +38,16 @@ public final class QualityReport {
 
             rows.add(row(kind, MaskSource.PERFECT_HARD_MASK, hard(truth), truth, unknown, 0));
             rows.add(row(kind, MaskSource.ROUGH_MASK, rough, truth, unknown, 0));
-            rows.add(matted(composite, MaskSource.ROUGH_MASK_TRIMAP_MATTING, trimaps.generate(rough), unknown));
-            rows.add(matted(composite, MaskSource.TRUE_TRIMAP_MATTING, GroundTruthTrimap.of(truth), unknown));
+            // the pipeline hands matting the mask its trimap came from; the true trimap has none
+            rows.add(matted(composite, MaskSource.ROUGH_MASK_TRIMAP_MATTING, trimaps.generate(rough), rough, unknown));
+            rows.add(matted(composite, MaskSource.TRUE_TRIMAP_MATTING, GroundTruthTrimap.of(truth), null, unknown));
         }
         return new QualityResult(matting.name(), width, height, seed, rows);
     }
 
-    private QualityRow matted(Composite composite, MaskSource source, Trimap trimap, boolean[] unknown) {
+    private QualityRow matted(Composite composite, MaskSource source, Trimap trimap, Matte mask, boolean[] unknown) {
         long start = System.nanoTime();
-        Matte estimate = matting.estimate(composite.image(), trimap);
+        Matte estimate = matting.estimate(composite.image(), trimap, mask);
         double seconds = (System.nanoTime() - start) / 1e9;
         return row(composite.kind(), source, estimate, composite.alpha(), unknown, seconds);
     }

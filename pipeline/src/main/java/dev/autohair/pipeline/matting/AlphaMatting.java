@@ -12,5 +12,14 @@ public interface AlphaMatting {
 
     Matte estimate(RgbImage image, Trimap trimap);
 
+    /**
+     * Like {@link #estimate(RgbImage, Trimap)}, with the soft segmentation mask the trimap came
+     * from as a hint inside the unknown band. Methods that cannot use a mask ignore it (the
+     * default); a null mask means none.
+     */
+    default Matte estimate(RgbImage image, Trimap trimap, Matte mask) {
+        return estimate(image, trimap);
+    }
+
     String name();
 }

@@ -3,6 +3,7 @@ package dev.autohair.pipeline.matting;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
+import java.util.Objects;
 
 /**
  * Closed-form matting (Levin, Lischinski, Weiss, "A Closed-Form Solution to Natural Image
@@ -12,6 +13,10 @@ import dev.autohair.common.image.Trimap;
  * <p>Solver: conjugate gradients preconditioned with block incomplete Cholesky, started from the
  * upsampled solution of the same problem at half resolution (recursively), stopped on relative
  * residual. Thread-safe and stateless: one instance can serve concurrent calls.
+ *
+ * <p>Given a segmentation mask ({@link #estimate(RgbImage, Trimap, Matte)}), alpha also minimises
+ * the {@link MaskPrior} term, which pulls it towards the mask where the mask is sure; without one
+ * the solve is exactly the one above.
  *
  * <p>Degenerate trimaps: no unknown pixel returns the trimap as the matte; unknown pixels with
  * no known pixel anywhere throw {@link UnconstrainedMatteException}. (Any unknown region of an
@@ -75,21 +80,36 @@ public final class ClosedFormMatting implements AlphaMatting {
      */
     public record Result(Matte matte, int unknowns, int iterations, double relativeResidual, int levels) {}
 
+    /** The prior applied when a mask is passed: {@link MaskPrior#defaults()}. */
+    public static final MaskPrior DEFAULT_PRIOR = MaskPrior.defaults();
+
     /** Coarse levels stop here (or at the fine tolerance if looser): on lemur 1e-4 beat 1e-3 and 1e-2. */
     private static final double COARSE_TOLERANCE = 1e-4;
 
     private final Options options;
+    private final MaskPrior prior;
 
+    /** Default options and {@link #DEFAULT_PRIOR} (used only when a mask is passed). */
     public ClosedFormMatting() {
         this(Options.defaults());
     }
 
     public ClosedFormMatting(Options options) {
+        this(options, DEFAULT_PRIOR);
+    }
+
+    /** @param prior how strongly a mask passed to {@link #estimate(RgbImage, Trimap, Matte)} pulls alpha */
+    public ClosedFormMatting(Options options, MaskPrior prior) {
         this.options = options;
+        this.prior = Objects.requireNonNull(prior, "mask prior");
     }
 
     public Options options() {
         return options;
+    }
+
+    public MaskPrior prior() {
+        return prior;
     }
 
     @Override
@@ -102,25 +122,41 @@ public final class ClosedFormMatting implements AlphaMatting {
         return solve(image, trimap).matte();
     }
 
+    /** With a mask, alpha also minimises the {@link MaskPrior} term; a null mask is plain matting. */
+    @Override
+    public Matte estimate(RgbImage image, Trimap trimap, Matte mask) {
+        return solve(image, trimap, mask).matte();
+    }
+
     /** Like {@link #estimate} but also reports the solve. */
     public Result solve(RgbImage image, Trimap trimap) {
+        return solve(image, trimap, null);
+    }
+
+    /** Like {@link #estimate(RgbImage, Trimap, Matte)} but also reports the solve. */
+    public Result solve(RgbImage image, Trimap trimap, Matte mask) {
         if (!trimap.sameSizeAs(image)) {
             throw new IllegalArgumentException("trimap " + trimap.width() + "x" + trimap.height()
                     + " does not match image " + image.width() + "x" + image.height());
         }
-        return solveLevel(image, trimap, options.tolerance());
+        if (mask != null && !mask.sameSizeAs(image)) {
+            throw new IllegalArgumentException("mask " + mask.width() + "x" + mask.height()
+                    + " does not match image " + image.width() + "x" + image.height());
+        }
+        PriorField field = mask == null || prior.isOff() ? null : prior.field(mask);
+        return solveLevel(image, trimap, field, options.tolerance());
     }
 
-    private Result solveLevel(RgbImage image, Trimap trimap, double tolerance) {
+    private Result solveLevel(RgbImage image, Trimap trimap, PriorField field, double tolerance) {
         float[] alpha = knownAlpha(trimap);
         int unknowns = trimap.unknownCount();
         if (unknowns == 0) {
             return new Result(new Matte(trimap.width(), trimap.height(), alpha), 0, 0, 0, 0);
         }
-        MattingSystem system = MattingSystem.build(image, trimap, options.epsilon());
+        MattingSystem system = MattingSystem.build(image, trimap, options.epsilon(), field);
         int levels = 1;
         double[] x;
-        Result coarse = coarseSolution(image, trimap, tolerance);
+        Result coarse = coarseSolution(image, trimap, field, tolerance);
         if (coarse != null) {
             x = system.gatherFrom(Pyramid.doubleSize(coarse.matte(), image.width(), image.height()));
             levels += coarse.levels();
@@ -135,7 +171,7 @@ public final class ClosedFormMatting implements AlphaMatting {
     }
 
     /** The half-resolution solution, or null when the level is small enough to solve directly. */
-    private Result coarseSolution(RgbImage image, Trimap trimap, double tolerance) {
+    private Result coarseSolution(RgbImage image, Trimap trimap, PriorField field, double tolerance) {
         if (!options.coarseToFine() || trimap.unknownCount() <= options.coarsestUnknowns()
                 || image.width() < 16 || image.height() < 16) {
             return null;
@@ -145,7 +181,8 @@ public final class ClosedFormMatting implements AlphaMatting {
         if (coarseUnknowns == coarseTrimap.labels().length) {
             return null; // halving swallowed every known pixel: nothing to anchor a coarse guess
         }
-        return solveLevel(Pyramid.halve(image), coarseTrimap, Math.max(tolerance, COARSE_TOLERANCE));
+        return solveLevel(Pyramid.halve(image), coarseTrimap, field == null ? null : field.halve(),
+                Math.max(tolerance, COARSE_TOLERANCE));
     }
 
     private Preconditioner preconditioner(MattingSystem system) {

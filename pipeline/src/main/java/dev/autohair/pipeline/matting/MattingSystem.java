@@ -71,10 +71,25 @@ public final class MattingSystem {
      * @throws IllegalArgumentException when the image and trimap sizes differ or epsilon is not positive
      */
     public static MattingSystem build(RgbImage image, Trimap trimap, double epsilon) {
-        return build(image, trimap, epsilon, RowBlocks.THREADS);
+        return build(image, trimap, epsilon, null, RowBlocks.THREADS);
+    }
+
+    /**
+     * Builds the system with a mask prior: (L_uu + D) x = -L_uk alpha_k + D m, where D holds the
+     * prior's weights on the unknowns and m its target. A null prior is exactly
+     * {@link #build(RgbImage, Trimap, double)}.
+     *
+     * @throws IllegalArgumentException also when the prior's size differs from the image's
+     */
+    static MattingSystem build(RgbImage image, Trimap trimap, double epsilon, PriorField prior) {
+        return build(image, trimap, epsilon, prior, RowBlocks.THREADS);
     }
 
     static MattingSystem build(RgbImage image, Trimap trimap, double epsilon, int blocks) {
+        return build(image, trimap, epsilon, null, blocks);
+    }
+
+    static MattingSystem build(RgbImage image, Trimap trimap, double epsilon, PriorField prior, int blocks) {
         if (!trimap.sameSizeAs(image)) {
             throw new IllegalArgumentException("trimap " + trimap.width() + "x" + trimap.height()
                     + " does not match image " + image.width() + "x" + image.height());
@@ -91,7 +106,24 @@ public final class MattingSystem {
         if (n > 0 && (w < 3 || h < 3)) {
             throw new UnconstrainedMatteException("image " + w + "x" + h + " is smaller than one 3x3 matting window");
         }
-        return new Builder(image, trimap, epsilon, n, Math.max(1, Math.min(blocks, n / 256 + 1))).build();
+        if (prior != null && (prior.target().width() != w || prior.target().height() != h)) {
+            throw new IllegalArgumentException("prior " + prior.target().width() + "x" + prior.target().height()
+                    + " does not match image " + w + "x" + h);
+        }
+        MattingSystem system = new Builder(image, trimap, epsilon, n, Math.max(1, Math.min(blocks, n / 256 + 1))).build();
+        if (prior != null) {
+            system.addPrior(prior.target().alpha(), prior.weight().alpha());
+        }
+        return system;
+    }
+
+    /** Adds the prior's weight to each unknown's diagonal and weight × target to its right-hand side. */
+    private void addPrior(float[] target, float[] weight) {
+        for (int i = 0; i < unknowns; i++) {
+            int p = unknownPixel[i];
+            coeff[i * 25 + CENTRE] += weight[p];
+            rhs[unknownExt[i]] += (double) weight[p] * Math.min(1f, Math.max(0f, target[p]));
+        }
     }
 
     /** Number of unknown pixels, i.e. equations solved. */

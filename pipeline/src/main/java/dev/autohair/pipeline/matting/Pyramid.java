@@ -32,6 +32,26 @@ final class Pyramid {
         return new RgbImage(cw, ch, dst);
     }
 
+    /** 2x2 box average of a matte (a prior mask), like the image. */
+    static Matte halve(Matte matte) {
+        int w = matte.width();
+        int h = matte.height();
+        int cw = (w + 1) / 2;
+        int ch = (h + 1) / 2;
+        float[] src = matte.alpha();
+        float[] dst = new float[cw * ch];
+        for (int y = 0; y < ch; y++) {
+            int y0 = 2 * y;
+            int y1 = Math.min(h - 1, y0 + 1);
+            for (int x = 0; x < cw; x++) {
+                int x0 = 2 * x;
+                int x1 = Math.min(w - 1, x0 + 1);
+                dst[y * cw + x] = 0.25f * (src[y0 * w + x0] + src[y0 * w + x1] + src[y1 * w + x0] + src[y1 * w + x1]);
+            }
+        }
+        return new Matte(cw, ch, dst);
+    }
+
     /** A coarse pixel stays known only when all four fine pixels agree; otherwise it is unknown. */
     static Trimap halve(Trimap trimap) {
         int w = trimap.width();

@@ -157,4 +157,132 @@ class ClosedFormMattingTest {
             }
         }
     }
+
+    /** A noisy image, background left third, foreground right third, unknown in between. */
+    private static RgbImage noise(int w, int h, long seed) {
+        Random random = new Random(seed);
+        RgbImage image = RgbImage.blank(w, h);
+        for (int i = 0; i < image.rgb().length; i++) {
+            image.rgb()[i] = random.nextFloat();
+        }
+        return image;
+    }
+
+    private static Trimap thirds(int w, int h) {
+        byte[] labels = new byte[w * h];
+        for (int i = 0; i < labels.length; i++) {
+            int x = i % w;
+            labels[i] = (byte) (x < w / 3 ? Trimap.BACKGROUND : x < 2 * w / 3 ? Trimap.UNKNOWN : Trimap.FOREGROUND);
+        }
+        return new Trimap(w, h, labels);
+    }
+
+    /** Mask values 0.02 or 0.98 at random: sure everywhere (the default margin is 0 px this small). */
+    private static Matte sureMask(int w, int h, long seed) {
+        Random random = new Random(seed);
+        float[] m = new float[w * h];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = random.nextBoolean() ? 0.98f : 0.02f;
+        }
+        return new Matte(w, h, m);
+    }
+
+    @Test
+    void withThePriorOffAMaskChangesNothing() {
+        RgbImage image = noise(64, 48, 7);
+        Trimap trimap = thirds(64, 48);
+        ClosedFormMatting off = new ClosedFormMatting(ClosedFormMatting.Options.defaults(), MaskPrior.OFF);
+
+        Matte plain = matting.estimate(image, trimap);
+
+        assertThat(off.estimate(image, trimap, sureMask(64, 48, 1)).alpha()).containsExactly(plain.alpha());
+        assertThat(matting.estimate(image, trimap, null).alpha()).containsExactly(plain.alpha());
+    }
+
+    @Test
+    void aMaskThatIsNowhereSureChangesNothing() {
+        RgbImage image = noise(64, 48, 7);
+        Trimap trimap = thirds(64, 48);
+        Matte unsure = new Matte(64, 48, new float[64 * 48]);
+        java.util.Arrays.fill(unsure.alpha(), 0.5f);
+
+        assertThat(matting.estimate(image, trimap, unsure).alpha())
+                .containsExactly(matting.estimate(image, trimap).alpha());
+    }
+
+    @Test
+    void aVeryStrongPriorReproducesTheMaskOnTheUnknowns() {
+        RgbImage image = noise(64, 48, 7);
+        Trimap trimap = thirds(64, 48);
+        Matte mask = sureMask(64, 48, 1);
+        ClosedFormMatting strong = new ClosedFormMatting(ClosedFormMatting.Options.defaults().withTolerance(1e-8),
+                MaskPrior.defaults().withStrength(1e5));
+
+        Matte alpha = strong.estimate(image, trimap, mask);
+
+        for (int i = 0; i < mask.alpha().length; i++) {
+            float expected = trimap.isUnknown(i) ? mask.alpha()[i] : trimap.isForeground(i) ? 1f : 0f;
+            assertThat(alpha.alpha()[i]).as("alpha at %d", i).isCloseTo(expected, within(1e-3f));
+        }
+    }
+
+    @Test
+    void aModeratePriorMovesAlphaTowardsTheMask() {
+        RgbImage image = noise(64, 48, 7);
+        Trimap trimap = thirds(64, 48);
+        Matte mask = sureMask(64, 48, 1);
+
+        Matte plain = matting.estimate(image, trimap);
+        Matte weak = new ClosedFormMatting(ClosedFormMatting.Options.defaults(), MaskPrior.defaults().withStrength(0.1))
+                .estimate(image, trimap, mask);
+        Matte strong = new ClosedFormMatting(ClosedFormMatting.Options.defaults(), MaskPrior.defaults())
+                .estimate(image, trimap, mask);
+
+        double plainDistance = distance(plain, mask, trimap);
+        double weakDistance = distance(weak, mask, trimap);
+        assertThat(weakDistance).isLessThan(plainDistance);
+        assertThat(distance(strong, mask, trimap)).isLessThan(weakDistance);
+    }
+
+    @Test
+    void withAPriorCoarseToFineConvergesToTheSameMatte() {
+        RgbImage image = blend(120, 96);
+        Random random = new Random(3);
+        for (int i = 0; i < image.rgb().length; i++) {
+            image.rgb()[i] = Math.min(1, Math.max(0, image.rgb()[i] + 0.05f * (float) random.nextGaussian()));
+        }
+        Trimap trimap = rampTrimap(120, 96);
+        Matte mask = sureMask(120, 96, 2);
+        ClosedFormMatting.Options strict = ClosedFormMatting.Options.defaults().withTolerance(1e-8);
+        ClosedFormMatting.Options pyramid = new ClosedFormMatting.Options(strict.epsilon(), strict.tolerance(),
+                strict.maxIterations(), true, 100, strict.preconditioning());
+
+        ClosedFormMatting.Result coarse = new ClosedFormMatting(pyramid, MaskPrior.defaults()).solve(image, trimap, mask);
+        Matte direct = new ClosedFormMatting(strict.withCoarseToFine(false), MaskPrior.defaults())
+                .estimate(image, trimap, mask);
+
+        assertThat(coarse.levels()).isGreaterThan(1);
+        for (int i = 0; i < direct.alpha().length; i++) {
+            assertThat(coarse.matte().alpha()[i]).as("alpha at %d", i).isCloseTo(direct.alpha()[i], within(1e-4f));
+        }
+    }
+
+    @Test
+    void aMaskOfAnotherSizeIsRejected() {
+        assertThatThrownBy(() -> matting.estimate(noise(64, 48, 7), thirds(64, 48), Matte.blank(48, 64)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Mean |alpha - mask| over the unknowns. */
+    private static double distance(Matte alpha, Matte mask, Trimap trimap) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < mask.alpha().length; i++) {
+            if (trimap.isUnknown(i)) {
+                sum += Math.abs(alpha.alpha()[i] - mask.alpha()[i]);
+                n++;
+            }
+        }
+        return sum / n;
+    }
 }

@@ -3,6 +3,7 @@ package dev.autohair.pipeline.matting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
 import java.util.Random;
@@ -92,6 +93,56 @@ class MattingSystemTest {
         for (int e = 0; e < product.length; e++) {
             assertThat(product[e]).isCloseTo(system.rhs()[e], within(1e-4));
         }
+    }
+
+    @Test
+    void thePriorAddsItsWeightToTheDiagonalAndWeightTimesTargetToTheRightHandSide() {
+        Trimap trimap = squareBand(50, 40, 10, 8, 25);
+        RgbImage image = noise(50, 40, 2);
+        Random random = new Random(4);
+        Matte target = Matte.blank(50, 40);
+        Matte weight = Matte.blank(50, 40);
+        for (int i = 0; i < target.alpha().length; i++) {
+            target.alpha()[i] = random.nextFloat();
+            weight.alpha()[i] = random.nextBoolean() ? 0.7f : 0f;
+        }
+        MattingSystem plain = MattingSystem.build(image, trimap, 1e-7);
+        MattingSystem withPrior = MattingSystem.build(image, trimap, 1e-7, new PriorField(target, weight));
+        double[] x = randomOnUnknowns(plain, 11);
+        double[] plainProduct = plain.newVector();
+        double[] priorProduct = withPrior.newVector();
+
+        plain.multiply(x, plainProduct);
+        withPrior.multiply(x, priorProduct);
+
+        for (int i = 0; i < plain.unknownCount(); i++) {
+            int e = plain.unknownExt[i];
+            int p = plain.unknownPixel[i];
+            double w = weight.alpha()[p];
+            assertThat(priorProduct[e] - plainProduct[e]).isCloseTo(w * x[e], within(1e-5));
+            assertThat(withPrior.rhs()[e] - plain.rhs()[e]).isCloseTo(w * target.alpha()[p], within(1e-6));
+        }
+    }
+
+    @Test
+    void aZeroWeightPriorLeavesTheSystemUnchanged() {
+        Trimap trimap = squareBand(50, 40, 10, 8, 25);
+        RgbImage image = noise(50, 40, 2);
+        MattingSystem plain = MattingSystem.build(image, trimap, 1e-7);
+
+        MattingSystem other = MattingSystem.build(image, trimap, 1e-7,
+                new PriorField(Matte.blank(50, 40), Matte.blank(50, 40)));
+
+        assertThat(other.coeff).containsExactly(plain.coeff);
+        assertThat(other.rhs()).containsExactly(plain.rhs());
+    }
+
+    @Test
+    void aPriorOfAnotherSizeIsRejected() {
+        Trimap trimap = squareBand(50, 40, 10, 8, 25);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MattingSystem.build(noise(50, 40, 2), trimap, 1e-7,
+                new PriorField(Matte.blank(40, 50), Matte.blank(40, 50)))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static double[] randomOnUnknowns(MattingSystem system, long seed) {

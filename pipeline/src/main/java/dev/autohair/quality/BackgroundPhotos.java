@@ -32,7 +32,7 @@ public final class BackgroundPhotos {
             Path file = directory.resolve(name);
             if (!Files.isRegularFile(file)) {
                 throw new IOException("background photo " + file.toAbsolutePath() + " not found: run from the"
-                        + " repository root or pass the folder holding the sample photos (--samples=DIR)");
+                        + " repository root or pass the folder holding the sample photos (--samples DIR)");
             }
             BufferedImage image = ImageIO.read(file.toFile());
             if (image == null) {

@@ -3,9 +3,7 @@ package dev.autohair.quality;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.Trimap;
 import dev.autohair.pipeline.matting.AlphaMatting;
-import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import dev.autohair.pipeline.trimap.TrimapGenerator;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,15 +87,5 @@ public final class QualityReport {
                     row.kind().name().toLowerCase(Locale.ROOT), row.source().label(), e.sad(), e.mse() * 1000,
                     e.gradient(), row.seconds() > 0 ? String.format(Locale.ROOT, "%.1f", row.seconds()) : "–"));
         }
-    }
-
-    /** {@code ./autohair quality [--matting=CLASS] [--samples=DIR] [--size=WxH] [--seed=N]}: prints Markdown. */
-    public static void main(String[] args) throws IOException {
-        QualityOptions options = QualityOptions.parse(args);
-        QualityReport report = new QualityReport(
-                new CompositeGenerator(BackgroundPhotos.load(options.samples())),
-                new AutomaticTrimap(), options.instantiateMatting());
-        System.out.print(render(report.measure(List.of(CompositeKind.values()), options.width(), options.height(),
-                options.seed())));
     }
 }

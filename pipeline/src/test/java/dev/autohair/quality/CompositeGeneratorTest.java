@@ -118,4 +118,10 @@ class CompositeGeneratorTest {
         }
         return new Stats(covered, fractional, opaque, levels.size());
     }
+
+    @Test
+    void missingSamplesFolderTellsTheOperatorWhatToPass(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BackgroundPhotos.load(empty))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("astronaut.png").hasMessageContaining("--samples");
+    }
 }

@@ -2,10 +2,9 @@ package dev.autohair.quality;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the repository's samples/ folder from wherever Maven runs the tests. */
+/** The sample photos as composite backgrounds, loaded once for all quality tests. */
 final class Samples {
 
     private static BackgroundPhotos photos;
@@ -25,11 +24,6 @@ final class Samples {
     }
 
     static Path directory() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("samples/LICENSES.md"))) {
-                return dir.resolve("samples");
-            }
-        }
-        throw new IllegalStateException("no samples/ folder above " + Path.of("").toAbsolutePath());
+        return dev.autohair.pipeline.testing.Samples.dir();
     }
 }

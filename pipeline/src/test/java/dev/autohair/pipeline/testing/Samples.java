@@ -25,6 +25,18 @@ public final class Samples {
         throw new IllegalStateException("no samples/ folder above " + here);
     }
 
+    public static Path path(String name) {
+        return dir().resolve(name);
+    }
+
+    public static byte[] bytes(String name) {
+        try {
+            return Files.readAllBytes(path(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static BufferedImage read(String name) {
         try {
             BufferedImage image = ImageIO.read(dir().resolve(name).toFile());

@@ -8,7 +8,6 @@ import dev.autohair.pipeline.colour.ForegroundEstimation;
 import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.output.Cutout;
 import dev.autohair.pipeline.segmentation.Segmenter;
-import dev.autohair.pipeline.trimap.TrimapGenerator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -122,13 +121,7 @@ public final class CutoutPipeline implements AutoCloseable {
         StageTimings timings = segmented.timings();
         Guide guide = request.guide();
         Optional<Matte> mask = guide instanceof Guide.RoughMask given ? Optional.of(given.mask()) : segmented.mask();
-        Trimap trimap = timed(timings, JobStage.TRIMAP, () -> {
-            if (guide instanceof Guide.GivenTrimap given) {
-                return given.trimap();
-            }
-            TrimapGenerator trimaps = guide instanceof Guide.Segment s ? s.trimaps() : ((Guide.RoughMask) guide).trimaps();
-            return trimaps.generate(mask.orElseThrow());
-        });
+        Trimap trimap = timed(timings, JobStage.TRIMAP, () -> guide.trimap(mask));
         // the mask the trimap came from is also the matting's prior; a given trimap has none
         Matte alpha = timed(timings, JobStage.MATTE, () -> matting.estimate(request.image(), trimap, mask.orElse(null)));
         RgbImage foreground = timed(timings, JobStage.COLOUR, () -> colours.estimate(request.image(), alpha));

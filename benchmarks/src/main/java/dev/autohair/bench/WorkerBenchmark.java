@@ -2,10 +2,7 @@ package dev.autohair.bench;
 
 import dev.autohair.Assembly;
 import dev.autohair.common.client.JobClient;
-import dev.autohair.common.client.JobClientConfig;
 import dev.autohair.common.client.JobRequest;
-import dev.autohair.common.client.KafkaSettings;
-import dev.autohair.common.client.S3Settings;
 import dev.autohair.common.contract.JobResult;
 import dev.autohair.common.contract.MessageCodec;
 import dev.autohair.common.contract.OutputFormat;
@@ -25,24 +22,17 @@ import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.worker.KafkaClients;
 import dev.autohair.worker.Worker;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Jobs per second end to end (upload → Kafka → worker → S3 → result event) at micro-batch sizes
@@ -105,29 +95,15 @@ public final class WorkerBenchmark {
             throws Exception {
         String run = "b" + batch + "-" + UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("jobs-" + run, "status-" + run, "results-" + run, "dlq-" + run);
-        stack.kafka().createTopics(3, topics.jobs());
-        stack.kafka().createTopics(1, topics.status(), topics.results(), topics.deadLetters());
-        Map<String, String> env = new HashMap<>();
-        env.put(WorkerConfig.WORKER_ID, "bench");
-        env.put(WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers());
-        env.put(WorkerConfig.KAFKA_GROUP_ID, "bench-" + run);
-        env.put(WorkerConfig.TOPIC_JOBS, topics.jobs());
-        env.put(WorkerConfig.TOPIC_STATUS, topics.status());
-        env.put(WorkerConfig.TOPIC_RESULTS, topics.results());
-        env.put(WorkerConfig.TOPIC_DEAD_LETTERS, topics.deadLetters());
-        env.put(WorkerConfig.S3_ENDPOINT, stack.s3().endpoint());
-        env.put(WorkerConfig.S3_ACCESS_KEY, stack.s3().accessKey());
-        env.put(WorkerConfig.S3_SECRET_KEY, stack.s3().secretKey());
-        env.put(WorkerConfig.BATCH_MAX_SIZE, Integer.toString(batch));
-        env.put(WorkerConfig.MAX_IN_FLIGHT, Integer.toString(Math.max(16, 2 * batch)));
-        WorkerConfig config = WorkerConfig.load(env, Optional.empty());
+        stack.createTopics(topics, 3);
+        WorkerConfig config = stack.workerConfig(topics, "bench-" + run, "bench", Map.of(
+                WorkerConfig.BATCH_MAX_SIZE, Integer.toString(batch),
+                WorkerConfig.MAX_IN_FLIGHT, Integer.toString(Math.max(16, 2 * batch))));
 
-        try (JobClient client = JobClient.connect(new JobClientConfig(KafkaSettings.of(stack.kafka().bootstrapServers()),
-                        new S3Settings(URI.create(stack.s3().endpoint()), stack.s3().accessKey(), stack.s3().secretKey(),
-                                stack.s3().region()), topics));
+        try (JobClient client = stack.jobClient(topics);
                 KafkaProducer<String, byte[]> producer = KafkaClients.producer(config);
                 ObjectStore store = new ObjectStore(config.storage());
-                KafkaConsumer<String, byte[]> results = follow(stack.kafka().bootstrapServers(), topics.results())) {
+                KafkaConsumer<String, byte[]> results = stack.follow(topics.results())) {
             Worker worker = new Worker(config, pipeline, store, KafkaClients.consumer(config), producer, new MessageCodec());
             Thread thread = new Thread(worker::run, "bench-worker");
             thread.start();
@@ -153,17 +129,5 @@ public final class WorkerBenchmark {
             worker.close();
             return rate;
         }
-    }
-
-    private static KafkaConsumer<String, byte[]> follow(String bootstrapServers, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-results-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p);
-        consumer.subscribe(List.of(topic));
-        return consumer;
     }
 }

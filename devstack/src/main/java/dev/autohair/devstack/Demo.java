@@ -2,10 +2,7 @@ package dev.autohair.devstack;
 
 import dev.autohair.Assembly;
 import dev.autohair.common.client.JobClient;
-import dev.autohair.common.client.JobClientConfig;
 import dev.autohair.common.client.JobRequest;
-import dev.autohair.common.client.KafkaSettings;
-import dev.autohair.common.client.S3Settings;
 import dev.autohair.common.contract.JobOptions;
 import dev.autohair.common.contract.JobResult;
 import dev.autohair.common.contract.MessageCodec;
@@ -17,7 +14,6 @@ import dev.autohair.common.contract.Topics;
 import dev.autohair.config.WorkerConfig;
 import dev.autohair.storage.ObjectStore;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,15 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code autohair demo}: the whole system on loopback. A real KRaft broker and a real S3 server
@@ -63,25 +53,16 @@ public final class Demo {
         System.out.println("starting a Kafka broker (KRaft) and an S3 server (s3proxy) on loopback...");
         try (DevStack stack = DevStack.start(work)) {
             Topics topics = Topics.defaults();
-            stack.kafka().createTopics(3, topics.jobs());
-            stack.kafka().createTopics(1, topics.status(), topics.results(), topics.deadLetters());
+            stack.createTopics(topics, 3);
             stack.s3().createBucket(UPLOADS);
             stack.s3().createBucket(CUTOUTS);
             System.out.printf("  Kafka %s, S3 %s%n", stack.kafka().bootstrapServers(), stack.s3().endpoint());
 
-            WorkerConfig config = WorkerConfig.load(Map.of(
-                    WorkerConfig.WORKER_ID, "demo-worker",
-                    WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers(),
-                    WorkerConfig.S3_ENDPOINT, stack.s3().endpoint(),
-                    WorkerConfig.S3_ACCESS_KEY, stack.s3().accessKey(),
-                    WorkerConfig.S3_SECRET_KEY, stack.s3().secretKey()), Optional.empty());
+            WorkerConfig config = stack.workerConfig(topics, "autohair-workers", "demo-worker", Map.of());
             System.out.println("loading models...");
             try (Assembly.Running running = Assembly.worker(config);
-                    JobClient client = JobClient.connect(new JobClientConfig(
-                            KafkaSettings.of(stack.kafka().bootstrapServers()),
-                            new S3Settings(URI.create(stack.s3().endpoint()), stack.s3().accessKey(),
-                                    stack.s3().secretKey(), stack.s3().region()), topics));
-                    KafkaConsumer<String, byte[]> events = follow(stack.kafka().bootstrapServers(), topics)) {
+                    JobClient client = stack.jobClient(topics);
+                    KafkaConsumer<String, byte[]> events = stack.follow(topics.status(), topics.results())) {
                 Thread worker = new Thread(running.worker()::run, "demo-worker");
                 worker.start();
 
@@ -151,18 +132,6 @@ public final class Demo {
                     result.error() == null ? " " + result.timingsMs() : " (" + result.error().code() + ")");
         }
         System.out.printf("wrote %d files to %s%n", written, out);
-    }
-
-    private static KafkaConsumer<String, byte[]> follow(String bootstrapServers, Topics topics) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "demo-follower-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p);
-        consumer.subscribe(List.of(topics.status(), topics.results()));
-        return consumer;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -4,17 +4,13 @@ import dev.autohair.common.contract.JobResult;
 import dev.autohair.common.contract.MessageCodec;
 import dev.autohair.common.contract.StatusEvent;
 import dev.autohair.common.contract.Topics;
+import dev.autohair.devstack.DevStack;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads the worker's output topics from the beginning, as an upload system would, into lists. */
 final class EventLog implements AutoCloseable {
@@ -28,16 +24,10 @@ final class EventLog implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    EventLog(String bootstrapServers, Topics topics) {
+    /** Reads the stack's result, status and dead-letter topics from the beginning. */
+    EventLog(DevStack stack, Topics topics) {
         this.topics = topics;
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "event-log-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p);
-        consumer.subscribe(List.of(topics.results(), topics.status(), topics.deadLetters()));
+        KafkaConsumer<String, byte[]> consumer = stack.follow(topics.results(), topics.status(), topics.deadLetters());
         thread = new Thread(() -> {
             try (consumer) {
                 while (running) {
@@ -58,6 +48,15 @@ final class EventLog implements AutoCloseable {
 
     List<JobResult> resultsFor(String jobId) {
         return results.stream().filter(r -> r.jobId().equals(jobId)).toList();
+    }
+
+    /** Results and status events travel on different topics: a test waits for both to end. */
+    boolean ended(String jobId) {
+        return !resultsFor(jobId).isEmpty() && statusesFor(jobId).stream().anyMatch(s -> s.state().terminal());
+    }
+
+    boolean allEnded(java.util.Collection<String> jobIds) {
+        return jobIds.stream().allMatch(this::ended);
     }
 
     List<StatusEvent> statusesFor(String jobId) {

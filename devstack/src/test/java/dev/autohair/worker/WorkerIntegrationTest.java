@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autohair.Assembly;
 import dev.autohair.common.client.JobClient;
-import dev.autohair.common.client.JobClientConfig;
 import dev.autohair.common.client.JobRequest;
-import dev.autohair.common.client.KafkaSettings;
-import dev.autohair.common.client.S3Settings;
 import dev.autohair.common.contract.DeadLetterHeaders;
 import dev.autohair.common.contract.ErrorCode;
 import dev.autohair.common.contract.JobOptions;
@@ -32,7 +29,6 @@ import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.pipeline.output.ImageEncoder;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.storage.StorageConfig;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +92,7 @@ class WorkerIntegrationTest {
     @Test
     void aBatchOfJobsEndsWithCorrectStoredOutputsAndOrderedStatus() throws Exception {
         Topics topics = newTopics();
-        try (EventLog log = new EventLog(stack.kafka().bootstrapServers(), topics);
+        try (EventLog log = new EventLog(stack, topics);
                 JobClient client = client(topics);
                 RunningWorker worker = new RunningWorker(config(topics, "batch", Map.of()))) {
             JobRequest matte = request().withOptions(JobOptions.defaults().withOutputs(OutputKind.CUTOUT, OutputKind.MATTE));
@@ -109,7 +105,7 @@ class WorkerIntegrationTest {
             String webpJob = client.submit(portrait, "portrait.png", webpOnWhite.withMetadata(Map.of("sku", "A-1")));
             ids.add(webpJob);
 
-            EventLog.await("4 results", WAIT, () -> log.results.size() >= 4);
+            EventLog.await("4 jobs to end", WAIT, () -> log.allEnded(ids));
 
             for (String id : ids) {
                 JobResult result = single(log.resultsFor(id));
@@ -151,7 +147,7 @@ class WorkerIntegrationTest {
     @Test
     void badInputsFailWithSpecificCodesAreDeadLetteredAndTheStreamKeepsFlowing() throws Exception {
         Topics topics = newTopics();
-        try (EventLog log = new EventLog(stack.kafka().bootstrapServers(), topics);
+        try (EventLog log = new EventLog(stack, topics);
                 JobClient client = client(topics);
                 KafkaProducer<String, byte[]> raw = rawProducer();
                 RunningWorker worker = new RunningWorker(config(topics, "bad", Map.of(WorkerConfig.MAX_PIXELS, "1000000")))) {
@@ -170,6 +166,9 @@ class WorkerIntegrationTest {
             String good = client.submit(portrait, "good.png", request());
 
             EventLog.await("8 results", WAIT, () -> log.results.size() >= 8);
+            List<String> named = new ArrayList<>(expected.keySet());
+            named.add(good);
+            EventLog.await("their terminal status", WAIT, () -> log.allEnded(named));
 
             assertThat(single(log.resultsFor(good)).outcome()).isEqualTo(Outcome.SUCCEEDED);
             expected.forEach((id, code) -> {
@@ -199,12 +198,12 @@ class WorkerIntegrationTest {
         Topics topics = newTopics();
         Map<String, String> deadStorage = Map.of(WorkerConfig.S3_ENDPOINT, "http://127.0.0.1:1",
                 WorkerConfig.RETRY_MAX_ATTEMPTS, "3", WorkerConfig.RETRY_BACKOFF_MS, "50");
-        try (EventLog log = new EventLog(stack.kafka().bootstrapServers(), topics);
+        try (EventLog log = new EventLog(stack, topics);
                 JobClient client = client(topics);
                 RunningWorker worker = new RunningWorker(config(topics, "retry", deadStorage))) {
             String id = client.submit(portrait, "p.png", request());
 
-            EventLog.await("a result", WAIT, () -> !log.resultsFor(id).isEmpty());
+            EventLog.await("the job to end", WAIT, () -> log.ended(id));
 
             JobResult result = single(log.resultsFor(id));
             assertThat(result.error().code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
@@ -220,7 +219,7 @@ class WorkerIntegrationTest {
     void aWorkerStoppedMidBatchLeavesTheRestToASecondWorkerWithNoJobLostOrDoubled() throws Exception {
         Topics topics = newTopics();
         int jobs = 8;
-        try (EventLog log = new EventLog(stack.kafka().bootstrapServers(), topics); JobClient client = client(topics)) {
+        try (EventLog log = new EventLog(stack, topics); JobClient client = client(topics)) {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < jobs; i++) {
                 ids.add(client.submit(portrait, "p" + i + ".png", request()));
@@ -249,7 +248,7 @@ class WorkerIntegrationTest {
     void twoWorkersInOneGroupShareThePartitions() throws Exception {
         Topics topics = newTopics();
         int jobs = 9;
-        try (EventLog log = new EventLog(stack.kafka().bootstrapServers(), topics);
+        try (EventLog log = new EventLog(stack, topics);
                 JobClient client = client(topics);
                 RunningWorker a = new RunningWorker(config(topics, "shared", Map.of(), "worker-a"));
                 RunningWorker b = new RunningWorker(config(topics, "shared", Map.of(), "worker-b"))) {
@@ -303,34 +302,20 @@ class WorkerIntegrationTest {
     }
 
     private static WorkerConfig config(Topics topics, String group, Map<String, String> overrides, String workerId) {
-        Map<String, String> env = new HashMap<>();
-        env.put(WorkerConfig.WORKER_ID, workerId);
-        env.put(WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers());
-        env.put(WorkerConfig.KAFKA_GROUP_ID, group + "-" + topics.jobs());
-        env.put(WorkerConfig.TOPIC_JOBS, topics.jobs());
-        env.put(WorkerConfig.TOPIC_STATUS, topics.status());
-        env.put(WorkerConfig.TOPIC_RESULTS, topics.results());
-        env.put(WorkerConfig.TOPIC_DEAD_LETTERS, topics.deadLetters());
-        env.put(WorkerConfig.S3_ENDPOINT, stack.s3().endpoint());
-        env.put(WorkerConfig.S3_ACCESS_KEY, stack.s3().accessKey());
-        env.put(WorkerConfig.S3_SECRET_KEY, stack.s3().secretKey());
-        env.put(WorkerConfig.BATCH_MAX_DELAY_MS, "20");
-        env.putAll(overrides);
-        return WorkerConfig.load(env, java.util.Optional.empty());
+        Map<String, String> settings = new HashMap<>(overrides);
+        settings.putIfAbsent(WorkerConfig.BATCH_MAX_DELAY_MS, "20");
+        return stack.workerConfig(topics, group + "-" + topics.jobs(), workerId, settings);
     }
 
     private static Topics newTopics() {
         int n = TEST_NUMBER.incrementAndGet();
         Topics topics = new Topics("jobs-" + n, "status-" + n, "results-" + n, "dlq-" + n);
-        stack.kafka().createTopics(3, topics.jobs());
-        stack.kafka().createTopics(1, topics.status(), topics.results(), topics.deadLetters());
+        stack.createTopics(topics, 3);
         return topics;
     }
 
     private static JobClient client(Topics topics) {
-        return JobClient.connect(new JobClientConfig(KafkaSettings.of(stack.kafka().bootstrapServers()),
-                new S3Settings(URI.create(stack.s3().endpoint()), stack.s3().accessKey(), stack.s3().secretKey(),
-                        stack.s3().region()), topics));
+        return stack.jobClient(topics);
     }
 
     private static JobRequest request() {

@@ -237,6 +237,17 @@ public final class Worker implements AutoCloseable {
      * a FAILED result, the record on the dead-letter topic, a terminal status.
      */
     private void fail(InFlightJob job, Throwable failure) {
+        try {
+            handleFailure(job, failure);
+        } catch (RuntimeException e) {
+            // Reporting itself failed (a bug): stop rather than leave the job neither done nor redelivered.
+            if (fatal.compareAndSet(null, e)) {
+                LOG.error("could not report the failure of {}; stopping so it is redelivered", job, e);
+            }
+        }
+    }
+
+    private void handleFailure(InFlightJob job, Throwable failure) {
         JobError error = Failures.classify(failure);
         if (failure instanceof InvalidJobException invalid) {
             invalid.jobId().ifPresent(job::named);

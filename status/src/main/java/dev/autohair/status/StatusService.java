@@ -17,6 +17,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The status service, wired: Kafka Streams folding the topics into the view, and the HTTP server
@@ -25,6 +27,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
  */
 public final class StatusService implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StatusService.class);
     private static final int FEED_QUEUE = 1024;
     private static final int MAX_LISTENERS = 64;
 
@@ -41,6 +44,7 @@ public final class StatusService implements AutoCloseable {
         ChangeFeed feed = new ChangeFeed(FEED_QUEUE, MAX_LISTENERS);
         KafkaStreams streams = new KafkaStreams(StatusTopology.build(config.topics(), new MessageCodec(), feed),
                 streamsProperties(config));
+        streams.setStateListener((now, before) -> LOG.info("view {} (was {})", now, before));
         streams.start();
         JobViews views = new JobViews(() -> streams.store(StoreQueryParameters.fromNameAndType(
                 StatusTopology.STORE, QueryableStoreTypes.<String, JobView>keyValueStore())));

@@ -154,6 +154,7 @@ class StatusServiceIntegrationTest {
         Topics topics = newTopics(1);
         upload(UPLOADS, "ok/in.png", input);
         upload(CUTOUTS, "ok/cutout.png", cutout);
+        upload(UPLOADS, "bad/notes.png", "just some text".getBytes(StandardCharsets.UTF_8));
         try (StatusService service = StatusService.start(config(topics))) {
             assertThat(service.awaitRunning(WAIT)).isTrue();
             send(topics.jobs(), Messages.job("dash-ok", UPLOADS, "ok/in.png"));
@@ -184,6 +185,8 @@ class StatusServiceIntegrationTest {
                         "dash-bad", "FAILED", "dash-busy", "SEGMENTED"));
                 assertThat(thumbs(shown, "dash-ok")).as("before and after thumbnails loaded from S3").isEqualTo(2);
                 assertThat(text(shown, "dash-bad")).contains("NOT_AN_IMAGE");
+                JsonNode noPreview = chromium.await(rows, r -> text(r, "dash-bad").contains("no preview"), WAIT);
+                assertThat(text(noPreview, "dash-bad")).as("an input the browser cannot show").contains("no preview");
                 assertThat(text(shown, "dash-ok")).contains("100%").contains("matte 120");
                 assertThat(text(shown, "dash-busy")).contains("40%").contains("w2");
 

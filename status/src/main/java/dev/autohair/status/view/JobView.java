@@ -10,6 +10,7 @@ import dev.autohair.common.contract.Outcome;
 import dev.autohair.common.contract.OutputRef;
 import dev.autohair.common.contract.StatusEvent;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,9 @@ public record JobView(
     public static final String SUBMITTED = "SUBMITTED";
 
     public JobView {
-        timingsMs = timingsMs == null ? Map.of() : Map.copyOf(timingsMs);
+        // In stage order, so that JSON lists the stages as they run.
+        timingsMs = timingsMs == null || timingsMs.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(timingsMs));
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
     }
 

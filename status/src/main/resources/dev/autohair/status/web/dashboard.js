@@ -15,7 +15,11 @@ function el(tag, attrs, ...children) {
 }
 
 function thumb(url, alt) {
-  return url ? el('img', {class: 'thumb', src: url, alt: alt, loading: 'lazy'}) : '';
+  if (!url) return '';
+  const img = el('img', {class: 'thumb', src: url, alt: alt, loading: 'lazy'});
+  // Not every input is an image a browser shows (a failed job's may be anything).
+  img.addEventListener('error', () => img.replaceWith(el('span', {class: 'no-thumb'}, 'no preview')));
+  return img;
 }
 
 function timings(t) {

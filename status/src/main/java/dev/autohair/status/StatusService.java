@@ -42,7 +42,7 @@ public final class StatusService implements AutoCloseable {
     public static StatusService start(StatusConfig config) {
         TopicCheck.requireCoPartitioned(config.bootstrapServers(), config.topics());
         ChangeFeed feed = new ChangeFeed(FEED_QUEUE, MAX_LISTENERS);
-        KafkaStreams streams = new KafkaStreams(StatusTopology.build(config.topics(), new MessageCodec(), feed),
+        KafkaStreams streams = new KafkaStreams(StatusTopology.build(config.topics(), new MessageCodec(), config.retention(), feed),
                 streamsProperties(config));
         streams.setStateListener((now, before) -> LOG.info("view {} (was {})", now, before));
         streams.start();

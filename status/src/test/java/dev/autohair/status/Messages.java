@@ -12,14 +12,17 @@ import dev.autohair.common.contract.OutputKind;
 import dev.autohair.common.contract.OutputRef;
 import dev.autohair.common.contract.OutputTarget;
 import dev.autohair.common.contract.StatusEvent;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 /** Contract messages as a worker and an upload system write them, for the tests. */
 public final class Messages {
 
-    public static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    /** Recent, so that no view made from these messages is past a service's retention; whole seconds. */
+    public static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
     private static final List<JobState> HAPPY = List.of(JobState.RECEIVED, JobState.FETCHED, JobState.SEGMENTED,
             JobState.MATTED, JobState.STORED, JobState.SUCCEEDED);
     private static final List<JobStage> STAGE_OF = List.of(JobStage.FETCH, JobStage.FETCH, JobStage.SEGMENT,

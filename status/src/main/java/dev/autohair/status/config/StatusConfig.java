@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * environment variables (see the "Status service" section of docs/CONFIGURATION.md). Other
  * {@code AUTOHAIR_*} variables (the worker's) are ignored, so both may share one environment file.
  *
- * @param storage where the dashboard's thumbnails are presigned; empty = no thumbnails
+ * @param retention how long a finished job's view is kept
+ * @param storage   where the dashboard's thumbnails are presigned; empty = no thumbnails
  */
 public record StatusConfig(
         String bootstrapServers,
@@ -23,6 +24,7 @@ public record StatusConfig(
         String httpHost,
         int httpPort,
         Path stateDir,
+        Duration retention,
         Optional<Storage> storage) {
 
     public static final String PREFIX = "AUTOHAIR_STATUS_";
@@ -39,11 +41,12 @@ public record StatusConfig(
     public static final String S3_SECRET_KEY = "AUTOHAIR_STATUS_S3_SECRET_KEY";
     public static final String S3_REGION = "AUTOHAIR_STATUS_S3_REGION";
     public static final String LINK_EXPIRY_S = "AUTOHAIR_STATUS_LINK_EXPIRY_S";
+    public static final String RETENTION_HOURS = "AUTOHAIR_STATUS_RETENTION_HOURS";
 
     /** Every key the service reads; any other {@code AUTOHAIR_STATUS_*} variable is an error. */
     public static final Set<String> KEYS = Set.of(KAFKA_BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_JOBS, TOPIC_STATUS,
             TOPIC_RESULTS, HTTP_HOST, HTTP_PORT, STATE_DIR, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
-            LINK_EXPIRY_S);
+            LINK_EXPIRY_S, RETENTION_HOURS);
 
     /** Object storage for presigned thumbnail links; the secret is never logged. */
     public record Storage(URI endpoint, String accessKey, String secretKey, String region, Duration linkExpiry) {
@@ -80,6 +83,7 @@ public record StatusConfig(
         return new StatusConfig(bootstrap, text(env, APPLICATION_ID, "autohair-status"), topics,
                 text(env, HTTP_HOST, "0.0.0.0"), integer(env, HTTP_PORT, 8080, 0, 65535),
                 Path.of(text(env, STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "autohair-status").toString())),
+                Duration.ofHours(integer(env, RETENTION_HOURS, 7 * 24, 1, 365 * 24)),
                 storage(env));
     }
 

@@ -4,24 +4,23 @@ import dev.autohair.common.contract.InvalidJobException;
 import dev.autohair.common.contract.MalformedMessageException;
 import dev.autohair.common.contract.MessageCodec;
 import dev.autohair.common.contract.Topics;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.ValueMapper;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The status view: the jobs, status and results topics (all keyed by job id) merged and folded into
- * one {@link JobView} per job in the {@value #STORE} store. Every change is handed to {@code changes}.
+ * one {@link JobView} per job in the {@value #STORE} store ({@link FoldProcessor}). Every change is
+ * handed to {@code changes}; views of jobs that finished more than {@code retention} ago are dropped.
  * The three topics must have the same number of partitions, so that one job's messages meet in one task.
  */
 public final class StatusTopology {
@@ -32,7 +31,8 @@ public final class StatusTopology {
     private StatusTopology() {
     }
 
-    public static Topology build(Topics topics, MessageCodec codec, BiConsumer<String, JobView> changes) {
+    public static Topology build(Topics topics, MessageCodec codec, Duration retention,
+                                 BiConsumer<String, JobView> changes) {
         StreamsBuilder builder = new StreamsBuilder();
         Consumed<String, byte[]> raw = Consumed.with(Serdes.String(), Serdes.ByteArray());
         KStream<String, JobUpdate> jobs = builder.stream(topics.jobs(), raw)
@@ -41,14 +41,10 @@ public final class StatusTopology {
                 .flatMapValues(decoding(topics.status(), bytes -> new JobUpdate.Status(codec.decodeStatus(bytes))));
         KStream<String, JobUpdate> results = builder.stream(topics.results(), raw)
                 .flatMapValues(decoding(topics.results(), bytes -> new JobUpdate.Result(codec.decodeResult(bytes))));
-        jobs.merge(status).merge(results)
-                // Keys are job ids already: no repartitioning, so no serde for updates is needed.
-                .groupByKey(Grouped.with(Serdes.String(), null))
-                .aggregate(() -> null, (id, update, view) -> (view == null ? JobView.empty(id) : view).apply(update),
-                        Materialized.<String, JobView, KeyValueStore<Bytes, byte[]>>as(STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(new JobViewSerde()))
-                .toStream()
-                .foreach((id, view) -> changes.accept(id, view));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+                new JobViewSerde()));
+        // Keys are job ids already: no repartitioning, one job's updates meet in one task.
+        jobs.merge(status).merge(results).process(() -> new FoldProcessor(retention, changes), STORE);
         return builder.build();
     }
 

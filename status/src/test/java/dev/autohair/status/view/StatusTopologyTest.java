@@ -14,6 +14,7 @@ import dev.autohair.common.contract.Topics;
 import dev.autohair.status.Messages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusTopologyTest {
 
     private static final MessageCodec CODEC = new MessageCodec();
+    private static final Duration RETENTION = Duration.ofDays(365 * 10); // nothing expires unless a test says so
     private final Topics topics = Topics.defaults();
     private final List<JobView> changes = new ArrayList<>();
     private TopologyTestDriver driver;
@@ -50,7 +52,7 @@ class StatusTopologyTest {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "status-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(StatusTopology.build(topics, CODEC, (id, view) -> changes.add(view)), p);
+        driver = new TopologyTestDriver(StatusTopology.build(topics, CODEC, RETENTION, (id, view) -> changes.add(view)), p);
         jobs = driver.createInputTopic(topics.jobs(), new StringSerializer(), new ByteArraySerializer());
         status = driver.createInputTopic(topics.status(), new StringSerializer(), new ByteArraySerializer());
         results = driver.createInputTopic(topics.results(), new StringSerializer(), new ByteArraySerializer());
@@ -190,8 +192,38 @@ class StatusTopologyTest {
         assertThat(stats.failed()).isEqualTo(1);
         assertThat(stats.errors()).containsEntry(ErrorCode.NOT_AN_IMAGE, 1L);
         assertThat(stats.finishedLastMinute()).isEqualTo(2);
-        assertThat(views.stats(Instant.parse("2027-01-01T00:00:00Z")).finishedLastMinute()).isZero();
+        assertThat(views.stats(Messages.T0.plus(Duration.ofDays(1))).finishedLastMinute()).isZero();
         assertThat(stats.meanTimingsMs()).containsEntry(JobStage.MATTE, 120L);
+    }
+
+    @Test
+    void lateAndDuplicateEventsReachNoListener() {
+        send(status, step("i", 1, 0, "w1"));
+        send(status, step("i", 1, 1, "w1"));
+        send(status, step("i", 1, 1, "w1"));
+        send(status, step("i", 1, 0, "w1"));
+        assertThat(changes).extracting(JobView::state).containsExactly("RECEIVED", "FETCHED");
+    }
+
+    @Test
+    void finishedJobsExpireAfterTheRetentionAndRunningOnesStay() {
+        driver.close();
+        Properties p = new Properties();
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("expiry").toString());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "status-expiry-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        Instant now = Messages.T0.plus(Duration.ofHours(2)); // the driver's wall clock, independent of the machine's
+        driver = new TopologyTestDriver(StatusTopology.build(topics, CODEC, Duration.ofHours(1), (id, view) -> { }), p, now);
+        status = driver.createInputTopic(topics.status(), new StringSerializer(), new ByteArraySerializer());
+        results = driver.createInputTopic(topics.results(), new StringSerializer(), new ByteArraySerializer());
+        // The job finished at T0 + 16 s, more than the retention before now; the running one never expires.
+        send(results, Messages.succeeded("old", 1, "w1", "cutouts", "old/cutout.png"));
+        send(status, step("running", 1, 1, "w1"));
+        assertThat(view("old")).isNotNull();
+
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        assertThat(view("old")).isNull();
+        assertThat(view("running")).isNotNull();
     }
 
     private void send(TestInputTopic<String, byte[]> topic, ContractMessage message) {

@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
@@ -27,7 +29,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 final class ApiHandler implements HttpHandler {
 
     private static final Set<String> STATES = Arrays.stream(JobState.values()).map(Enum::name)
-            .collect(Collectors.toCollection(() -> new java.util.TreeSet<>(Set.of(JobView.SUBMITTED))));
+            .collect(Collectors.toCollection(() -> new TreeSet<>(Set.of(JobView.SUBMITTED))));
 
     private final JobViews views;
     private final JobJson json;
@@ -74,12 +76,12 @@ final class ApiHandler implements HttpHandler {
 
     private void list(HttpExchange exchange) throws IOException, BadRequest {
         Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
-        Set<String> unknown = new java.util.TreeSet<>(params.keySet());
+        Set<String> unknown = new TreeSet<>(params.keySet());
         unknown.removeAll(Set.of("state", "since", "limit"));
         if (!unknown.isEmpty()) {
             throw new BadRequest("unknown parameter(s) " + unknown + "; use state, since, limit");
         }
-        Optional<String> state = Optional.ofNullable(params.get("state")).map(s -> s.toUpperCase(java.util.Locale.ROOT));
+        Optional<String> state = Optional.ofNullable(params.get("state")).map(s -> s.toUpperCase(Locale.ROOT));
         if (state.isPresent() && !STATES.contains(state.get())) {
             throw new BadRequest("state '" + params.get("state") + "' is not one of " + STATES);
         }

@@ -12,15 +12,22 @@ import dev.autohair.status.view.JobView;
 import dev.autohair.status.view.JobViews;
 import dev.autohair.status.view.Json;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import dev.autohair.status.view.MapStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -33,7 +40,7 @@ class StatusHttpServerTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ChangeFeed feed = new ChangeFeed(16, 2);
-    private final java.util.Map<String, JobView> views = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, JobView> views = new ConcurrentHashMap<>();
     private StatusHttpServer server;
 
     @BeforeEach
@@ -108,7 +115,7 @@ class StatusHttpServerTest {
     @Test
     void eventsStreamEachChangeAsAServerSentEvent() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri("/events")).build();
-        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -124,8 +131,8 @@ class StatusHttpServerTest {
                         }
                     }
                     return null;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }).get(10, TimeUnit.SECONDS);
             JsonNode event = Json.MAPPER.readTree(data);
@@ -146,9 +153,9 @@ class StatusHttpServerTest {
         return new MapStore<>(views);
     }
 
-    private java.util.List<String> ids(HttpResponse<String> response) throws Exception {
+    private List<String> ids(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        java.util.List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         Json.MAPPER.readTree(response.body()).path("jobs").forEach(j -> ids.add(j.path("jobId").asText()));
         return ids;
     }

@@ -17,6 +17,7 @@ public final class Main {
               worker                                        consume jobs from Kafka (configured by environment)
               submit IMAGE_OR_DIR... [options]              upload images and produce their jobs
               demo [OUT_DIR]                                the whole system on loopback (launcher only)
+              status                                        job status API and dashboard over HTTP (launcher only)
               help [COMMAND]                                this text, or a command's options
             """;
 

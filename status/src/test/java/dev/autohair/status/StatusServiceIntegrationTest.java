@@ -1,0 +1,352 @@
+package dev.autohair.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autohair.common.contract.ContractMessage;
+import dev.autohair.common.contract.ErrorCode;
+import dev.autohair.common.contract.ImageJob;
+import dev.autohair.common.contract.JobResult;
+import dev.autohair.common.contract.JobState;
+import dev.autohair.common.contract.MessageCodec;
+import dev.autohair.common.contract.StatusEvent;
+import dev.autohair.common.contract.Topics;
+import dev.autohair.devstack.DevStack;
+import dev.autohair.status.browser.HeadlessChromium;
+import dev.autohair.status.config.StatusConfig;
+import dev.autohair.status.view.Json;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The status service against a real KRaft broker and a real S3 server (devstack): messages as a
+ * worker and an upload system write them, produced to real topics, read back over HTTP and in a real
+ * headless Chromium. Each test has its own topics and application id.
+ */
+class StatusServiceIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final MessageCodec CODEC = new MessageCodec();
+    private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
+    private static final String UPLOADS = "uploads";
+    private static final String CUTOUTS = "cutouts";
+
+    @TempDir
+    static Path dir;
+    private static DevStack stack;
+    private static KafkaProducer<String, byte[]> producer;
+    private static byte[] input;
+    private static byte[] cutout;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = DevStack.start(dir.resolve("stack"));
+        stack.s3().createBucket(UPLOADS);
+        stack.s3().createBucket(CUTOUTS);
+        input = Files.readAllBytes(samples().resolve("lemur.png"));
+        cutout = Files.readAllBytes(samples().resolve("lemur_foreground.png"));
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        producer = new KafkaProducer<>(p);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void eventsOnRealTopicsBecomeOneViewPerJobWithWorkingObjectLinksAndLiveEvents() throws Exception {
+        Topics topics = newTopics(2);
+        upload(UPLOADS, "a/in.png", input);
+        upload(CUTOUTS, "a/cutout.png", cutout);
+        try (StatusService service = StatusService.start(config(topics))) {
+            assertThat(service.awaitRunning(WAIT)).as("Streams running").isTrue();
+            // Out of order and duplicated, as redelivery and producer retries deliver them.
+            send(topics.status(), Messages.step("a", 1, 0, "w1"));
+            send(topics.status(), Messages.step("a", 1, 2, "w1"));
+            send(topics.status(), Messages.step("a", 1, 1, "w1"));
+            send(topics.status(), Messages.step("a", 1, 2, "w1"));
+            send(topics.jobs(), Messages.job("a", UPLOADS, "a/in.png"));
+            JsonNode midway = awaitJob(service, "a", j -> j.path("input").has("key") && j.path("sequence").asLong() == 2);
+            assertThat(midway.path("state").asText()).isEqualTo("SEGMENTED");
+
+            try (EventStream events = new EventStream(uri(service, "/events"))) {
+                send(topics.results(), Messages.succeeded("a", 1, "w1", CUTOUTS, "a/cutout.png"));
+                JsonNode event = events.next(j -> "a".equals(j.path("jobId").asText()), WAIT);
+                assertThat(event.path("state").asText()).isEqualTo("SUCCEEDED");
+            }
+            send(topics.status(), Messages.step("a", 1, 4, "w1")); // late: the result already completed the job
+            send(topics.status(), Messages.step("a", 1, 5, "w1"));
+            JsonNode done = awaitJob(service, "a", j -> j.path("sequence").asLong() == 5);
+            assertThat(done.path("state").asText()).isEqualTo("SUCCEEDED");
+            assertThat(done.path("progress").asDouble()).isEqualTo(1.0);
+            assertThat(done.path("outputs").get(0).path("key").asText()).isEqualTo("a/cutout.png");
+            assertThat(done.path("timingsMs").path("matte").asLong()).isEqualTo(120);
+
+            // The presigned links fetch the real objects from S3 without credentials.
+            assertThat(fetch(done.path("links").path("input").asText())).isEqualTo(input);
+            assertThat(fetch(done.path("links").path("cutout").asText())).isEqualTo(cutout);
+
+            HttpResponse<String> unknown = get(service, "/jobs/nobody");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(Json.MAPPER.readTree(unknown.body()).path("error").asText()).isEqualTo("job_not_found");
+            assertThat(get(service, "/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void topicsWithDifferentPartitionCountsAreRefusedAtStartUp() {
+        int n = TEST_NUMBER.incrementAndGet();
+        Topics topics = new Topics("jobs-x" + n, "status-x" + n, "results-x" + n, "dlq-x" + n);
+        stack.kafka().createTopics(3, topics.jobs());
+        stack.kafka().createTopics(1, topics.status(), topics.results());
+        assertThatThrownBy(() -> StatusService.start(config(topics)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("same number of partitions").hasMessageContaining(topics.jobs() + "=3");
+    }
+
+    @Test
+    void theDashboardShowsJobsStatesTotalsAndThumbnailsInARealBrowser() throws Exception {
+        var browser = HeadlessChromium.find();
+        Assumptions.assumeTrue(browser.isPresent(), "chromium and chromedriver are not installed "
+                + "(apt-get install -y chromium chromium-driver): the dashboard's browser test is skipped");
+        Topics topics = newTopics(1);
+        upload(UPLOADS, "ok/in.png", input);
+        upload(CUTOUTS, "ok/cutout.png", cutout);
+        upload(UPLOADS, "bad/notes.png", "just some text".getBytes(StandardCharsets.UTF_8));
+        try (StatusService service = StatusService.start(config(topics))) {
+            assertThat(service.awaitRunning(WAIT)).isTrue();
+            send(topics.jobs(), Messages.job("dash-ok", UPLOADS, "ok/in.png"));
+            for (int n = 0; n < 5; n++) {
+                send(topics.status(), Messages.step("dash-ok", 1, n, "w1"));
+            }
+            send(topics.results(), Messages.succeeded("dash-ok", 1, "w1", CUTOUTS, "ok/cutout.png"));
+            send(topics.status(), Messages.step("dash-ok", 1, 5, "w1"));
+            send(topics.jobs(), Messages.job("dash-bad", UPLOADS, "bad/notes.png"));
+            send(topics.status(), Messages.terminalFailure("dash-bad", JobState.FAILED, 1, 1, ErrorCode.NOT_AN_IMAGE));
+            send(topics.results(), Messages.failed("dash-bad", 1, ErrorCode.NOT_AN_IMAGE));
+            send(topics.jobs(), Messages.job("dash-busy", UPLOADS, "busy/in.png"));
+            send(topics.status(), Messages.step("dash-busy", 1, 2, "w2"));
+            awaitJob(service, "dash-busy", j -> "SEGMENTED".equals(j.path("state").asText()));
+
+            Path[] binaries = browser.get();
+            try (HeadlessChromium chromium = HeadlessChromium.start(binaries[0], binaries[1], dir)) {
+                chromium.open("http://127.0.0.1:" + service.httpPort() + "/");
+                String rows = """
+                        return Array.from(document.querySelectorAll('#jobs tbody tr')).map(tr => ({
+                          id: tr.dataset.jobId, state: tr.dataset.state,
+                          text: tr.innerText,
+                          thumbs: Array.from(tr.querySelectorAll('img.thumb')).filter(i => i.complete && i.naturalWidth > 0).length
+                        }));""";
+                JsonNode shown = chromium.await(rows, r -> states(r).equals(Map.of("dash-ok", "SUCCEEDED",
+                        "dash-bad", "FAILED", "dash-busy", "SEGMENTED")) && thumbs(r, "dash-ok") == 2, WAIT);
+                assertThat(states(shown)).containsExactlyInAnyOrderEntriesOf(Map.of("dash-ok", "SUCCEEDED",
+                        "dash-bad", "FAILED", "dash-busy", "SEGMENTED"));
+                assertThat(thumbs(shown, "dash-ok")).as("before and after thumbnails loaded from S3").isEqualTo(2);
+                assertThat(text(shown, "dash-bad")).contains("NOT_AN_IMAGE");
+                JsonNode noPreview = chromium.await(rows, r -> text(r, "dash-bad").contains("no preview"), WAIT);
+                assertThat(text(noPreview, "dash-bad")).as("an input the browser cannot show").contains("no preview");
+                assertThat(text(shown, "dash-ok")).contains("100%").contains("matte 120");
+                assertThat(text(shown, "dash-busy")).contains("40%").contains("w2");
+
+                JsonNode totals = chromium.run("""
+                        return {jobs: document.getElementById('total-jobs').textContent,
+                                errors: document.getElementById('errors').textContent,
+                                live: document.getElementById('live').textContent};""");
+                assertThat(totals.path("jobs").asText()).isEqualTo("3");
+                assertThat(totals.path("errors").asText()).isEqualTo("1");
+
+                // A change arrives over /events and the page follows without a reload.
+                chromium.await("return document.getElementById('live').textContent;", v -> "live".equals(v.asText()), WAIT);
+                send(topics.status(), Messages.step("dash-busy", 1, 3, "w2"));
+                JsonNode followed = chromium.await(rows, r -> "MATTED".equals(states(r).get("dash-busy")), WAIT);
+                assertThat(states(followed)).containsEntry("dash-busy", "MATTED");
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private static Map<String, String> states(JsonNode rows) {
+        Map<String, String> states = new HashMap<>();
+        rows.forEach(r -> states.put(r.path("id").asText(), r.path("state").asText()));
+        return states;
+    }
+
+    private static int thumbs(JsonNode rows, String id) {
+        for (JsonNode r : rows) {
+            if (id.equals(r.path("id").asText())) {
+                return r.path("thumbs").asInt();
+            }
+        }
+        return 0;
+    }
+
+    private static String text(JsonNode rows, String id) {
+        for (JsonNode r : rows) {
+            if (id.equals(r.path("id").asText())) {
+                return r.path("text").asText();
+            }
+        }
+        return "";
+    }
+
+    private static Topics newTopics(int partitions) {
+        int n = TEST_NUMBER.incrementAndGet();
+        Topics topics = new Topics("jobs-" + n, "status-" + n, "results-" + n, "dlq-" + n);
+        stack.kafka().createTopics(partitions, topics.jobs(), topics.status(), topics.results());
+        return topics;
+    }
+
+    private static StatusConfig config(Topics topics) {
+        Map<String, String> env = new HashMap<>();
+        env.put(StatusConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers());
+        env.put(StatusConfig.APPLICATION_ID, "status-" + topics.jobs());
+        env.put(StatusConfig.TOPIC_JOBS, topics.jobs());
+        env.put(StatusConfig.TOPIC_STATUS, topics.status());
+        env.put(StatusConfig.TOPIC_RESULTS, topics.results());
+        env.put(StatusConfig.HTTP_HOST, "127.0.0.1");
+        env.put(StatusConfig.HTTP_PORT, "0");
+        env.put(StatusConfig.STATE_DIR, dir.resolve("state-" + topics.jobs()).toString());
+        env.put(StatusConfig.S3_ENDPOINT, stack.s3().endpoint());
+        env.put(StatusConfig.S3_ACCESS_KEY, stack.s3().accessKey());
+        env.put(StatusConfig.S3_SECRET_KEY, stack.s3().secretKey());
+        env.put(StatusConfig.S3_REGION, stack.s3().region());
+        return StatusConfig.load(env);
+    }
+
+    private static void send(String topic, ContractMessage message) throws Exception {
+        String key = message instanceof ImageJob j ? j.jobId()
+                : message instanceof StatusEvent e ? e.jobId() : ((JobResult) message).jobId();
+        producer.send(new ProducerRecord<>(topic, key, CODEC.encode(message))).get();
+    }
+
+    private static void upload(String bucket, String key, byte[] bytes) throws Exception {
+        MinioClient client = MinioClient.builder().endpoint(stack.s3().endpoint())
+                .credentials(stack.s3().accessKey(), stack.s3().secretKey()).region(stack.s3().region()).build();
+        client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType("image/png").build());
+    }
+
+    private JsonNode awaitJob(StatusService service, String id, Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get(service, "/jobs/" + id);
+            if (response.statusCode() == 200) {
+                last = Json.MAPPER.readTree(response.body());
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + id + " did not reach the expected view within " + WAIT + "; last: " + last);
+    }
+
+    private byte[] fetch(String url) throws Exception {
+        assertThat(url).as("a presigned link").startsWith(stack.s3().endpoint());
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
+    }
+
+    private HttpResponse<String> get(StatusService service, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(service, path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(StatusService service, String path) {
+        return URI.create("http://127.0.0.1:" + service.httpPort() + path);
+    }
+
+    /** A client of {@code /events}: the data of each {@code job} event, as JSON. */
+    private final class EventStream implements AutoCloseable {
+        private final InputStream body;
+        private final BufferedReader lines;
+
+        EventStream(URI uri) throws Exception {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            body = response.body();
+            lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).isEqualTo(": connected"); // subscribed before anything is sent
+        }
+
+        JsonNode next(Predicate<JsonNode> wanted, Duration timeout) throws Exception {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    List<String> seen = new ArrayList<>();
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        if (line.startsWith("data: ")) {
+                            JsonNode event = Json.MAPPER.readTree(line.substring(6));
+                            seen.add(event.path("jobId").asText());
+                            if (wanted.test(event)) {
+                                return event;
+                            }
+                        }
+                    }
+                    throw new AssertionError("the event stream ended; saw " + seen);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() throws Exception {
+            body.close();
+        }
+    }
+
+    private static Path samples() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("samples"))) {
+                return p.resolve("samples");
+            }
+        }
+        throw new IllegalStateException("no samples/ folder");
+    }
+}

@@ -71,6 +71,7 @@ public final class Demo {
 
             WorkerConfig config = WorkerConfig.load(Map.of(
                     WorkerConfig.WORKER_ID, "demo-worker",
+                    WorkerConfig.HTTP_PORT, "0", // a free port: the demo must not clash with a worker on 8080
                     WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers(),
                     WorkerConfig.S3_ENDPOINT, stack.s3().endpoint(),
                     WorkerConfig.S3_ACCESS_KEY, stack.s3().accessKey(),

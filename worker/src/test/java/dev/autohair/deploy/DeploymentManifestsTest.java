@@ -198,6 +198,19 @@ class DeploymentManifestsTest {
         assertThat(dockerfile).contains("EXPOSE " + composeConfig("worker").httpPort());
     }
 
+    @Test
+    void theWorkerImageCopiesWhatMavenBuildsAndRunsTheWorkerCommand() throws Exception {
+        String dockerfile = Files.readString(manifests.root.resolve("worker/Dockerfile"));
+        String pom = Files.readString(manifests.root.resolve("worker/pom.xml"));
+        Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
+        assertThat(finalName.find()).isTrue();
+        assertThat(dockerfile).contains("COPY worker/target/" + finalName.group(1) + ".jar ")
+                .contains("COPY worker/target/lib/ ");
+        Matcher entrypoint = Pattern.compile("ENTRYPOINT \\[.*\"(dev\\.autohair\\.[\\w.]+)\", \"worker\"]").matcher(dockerfile);
+        assertThat(entrypoint.find()).as("ENTRYPOINT runs a main class with the worker command").isTrue();
+        assertThat(Class.forName(entrypoint.group(1)).getMethod("main", String[].class)).isNotNull();
+    }
+
     // ---- helpers ----
 
     /** Loads {@code env} as the worker would: unknown or missing keys and bad values all throw. */

@@ -211,6 +211,22 @@ class DeploymentManifestsTest {
         assertThat(Class.forName(entrypoint.group(1)).getMethod("main", String[].class)).isNotNull();
     }
 
+    @Test
+    void everyFileTheImagesCopyPassesTheDockerignore() throws IOException {
+        Set<String> allowed = Files.readAllLines(manifests.root.resolve(".dockerignore")).stream()
+                .filter(line -> line.startsWith("!")).map(line -> line.substring(1)).collect(Collectors.toSet());
+        Pattern copy = Pattern.compile("^COPY (\\S+) ", Pattern.MULTILINE);
+        for (String image : new String[] {"worker/Dockerfile", "status/Dockerfile"}) {
+            Matcher m = copy.matcher(Files.readString(manifests.root.resolve(image)));
+            int copies = 0;
+            while (m.find()) {
+                assertThat(allowed).as(image + " copies " + m.group(1)).contains(m.group(1));
+                copies++;
+            }
+            assertThat(copies).as(image).isPositive();
+        }
+    }
+
     // ---- helpers ----
 
     /** Loads {@code env} as the worker would: unknown or missing keys and bad values all throw. */

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * The worker's liveness and readiness. Ready once the models are loaded and warm and the worker
- * is consuming (holds partitions or has polled the broker), until it starts draining. Live unless
+ * has joined its consumer group, until it starts draining. Live unless
  * the poll loop has stopped coming back, which a restart would cure.
  */
 public final class Health {

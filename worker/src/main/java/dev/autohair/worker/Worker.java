@@ -82,6 +82,8 @@ public final class Worker implements AutoCloseable {
     private final AtomicInteger assigned = new AtomicInteger();
     /** When the last poll returned (System.nanoTime), 0 before the first: what health checks read. */
     private volatile long lastPoll;
+    /** In the group: an assignment (possibly empty) arrived and was not lost since. */
+    private volatile boolean joined;
 
     public Worker(WorkerConfig config, CutoutPipeline pipeline, ObjectStore store, Consumer<String, byte[]> consumer,
             Producer<String, byte[]> producer, MessageCodec codec) {
@@ -147,11 +149,12 @@ public final class Worker implements AutoCloseable {
     }
 
     /**
-     * Whether the worker takes jobs: it is not stopping and it holds partitions or has polled the
-     * broker successfully (a group with more workers than partitions leaves some idle but healthy).
+     * Whether the worker takes jobs: it is not stopping and has joined the consumer group. A poll
+     * that returns is not enough (it returns empty while the broker is unreachable); an empty
+     * assignment is (a group with more workers than partitions leaves some idle but healthy).
      */
     public boolean consuming() {
-        return !stopping && fatal.get() == null && (assigned.get() > 0 || lastPoll != 0);
+        return !stopping && fatal.get() == null && joined;
     }
 
     /** How long ago the poll loop last came back from the broker; empty before its first poll. */
@@ -377,6 +380,7 @@ public final class Worker implements AutoCloseable {
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(tracker::forget);
             assigned.addAndGet(-partitions.size());
+            joined = false; // out of the group until the next assignment
             LOG.warn("lost {}; their unfinished jobs will be redelivered", partitions);
         }
 
@@ -386,6 +390,7 @@ public final class Worker implements AutoCloseable {
                 consumer.pause(partitions);
             }
             assigned.addAndGet(partitions.size());
+            joined = true; // called after every rebalance, with an empty collection too
             LOG.info("assigned {}", partitions);
         }
     }

@@ -116,6 +116,32 @@ class MonitoringIntegrationTest {
                 assertThat(sample(metrics, "autohair_jobs_in_flight")).isEqualTo(0.0);
                 assertThat(sample(metrics, "autohair_partitions_assigned")).isEqualTo(1.0);
 
+                // A second worker in the group, with one partition between them: one of the two holds
+                // nothing, and is still ready (an empty assignment is a membership).
+                WorkerConfig secondConfig = WorkerConfig.load(Map.of(
+                        WorkerConfig.WORKER_ID, "second",
+                        WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers(),
+                        WorkerConfig.TOPIC_JOBS, topics.jobs(), WorkerConfig.TOPIC_STATUS, topics.status(),
+                        WorkerConfig.TOPIC_RESULTS, topics.results(), WorkerConfig.TOPIC_DEAD_LETTERS, topics.deadLetters(),
+                        WorkerConfig.S3_ENDPOINT, stack.s3().endpoint(), WorkerConfig.S3_ACCESS_KEY, stack.s3().accessKey(),
+                        WorkerConfig.S3_SECRET_KEY, stack.s3().secretKey()), Optional.empty());
+                try (var idlePipeline = Assembly.cutoutPipelineWithoutModel();
+                        var secondStore = new dev.autohair.storage.ObjectStore(secondConfig.storage());
+                        var secondProducer = KafkaClients.producer(secondConfig);
+                        Worker second = new Worker(secondConfig, idlePipeline, secondStore, KafkaClients.consumer(secondConfig),
+                                secondProducer, new dev.autohair.common.contract.MessageCodec())) {
+                    Thread secondLoop = new Thread(second::run, "second-worker");
+                    secondLoop.start();
+                    EventLog.await("both in the group, one partition between them", WAIT, () -> second.consuming()
+                            && running.worker().consuming()
+                            && second.assignedPartitions() + running.worker().assignedPartitions() == 1);
+                    assertThat(status(port, MonitoringServer.READY)).isEqualTo(200);
+                    second.stop();
+                    secondLoop.join(WAIT.toMillis());
+                }
+                EventLog.await("the partition back with the first worker", WAIT,
+                        () -> running.worker().assignedPartitions() == 1);
+
                 // SIGTERM's path: stop taking jobs, so no longer ready while draining.
                 running.worker().stop();
                 loop.join(WAIT.toMillis());

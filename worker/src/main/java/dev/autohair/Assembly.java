@@ -1,6 +1,13 @@
 package dev.autohair;
 
+import dev.autohair.common.image.RgbImage;
+import dev.autohair.monitoring.Health;
+import dev.autohair.monitoring.MonitoringServer;
+import dev.autohair.monitoring.PrometheusWorkerMetrics;
 import dev.autohair.pipeline.CutoutPipeline;
+import dev.autohair.pipeline.CutoutRequest;
+import dev.autohair.pipeline.Guide;
+import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
 import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
@@ -13,6 +20,8 @@ import dev.autohair.worker.KafkaClients;
 import dev.autohair.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** The one place where AutoHair's parts are chosen and wired together. */
@@ -35,23 +44,52 @@ public final class Assembly {
     }
 
     /**
-     * A worker from its configuration: the pipeline (models loaded and warmed up), object storage
-     * and Kafka clients. The caller runs it and closes it.
+     * A worker from its configuration: the monitoring endpoint (first, so probes get answers while
+     * the models load), the pipeline (models loaded and warmed up), object storage and Kafka
+     * clients. The caller runs it and closes it.
      */
     public static Running worker(WorkerConfig config) {
-        CutoutPipeline pipeline = cutoutPipeline(config.segmentationModel().orElse(null));
-        ObjectStore store = new ObjectStore(config.storage());
-        KafkaProducer<String, byte[]> producer = KafkaClients.producer(config);
-        Worker worker = new Worker(config, pipeline, store, KafkaClients.consumer(config), producer, new MessageCodec());
-        return new Running(worker, pipeline, store, producer);
+        PrometheusWorkerMetrics metrics = new PrometheusWorkerMetrics();
+        Health health = new Health();
+        MonitoringServer monitoring = MonitoringServer.start(config.httpPort(), metrics, health);
+        try {
+            long start = System.nanoTime();
+            CutoutPipeline pipeline = cutoutPipeline(config.segmentationModel().orElse(null));
+            Duration load = Duration.ofNanos(System.nanoTime() - start);
+            start = System.nanoTime();
+            warmUp(pipeline);
+            metrics.modelLoaded(pipeline.segmentationModel(), load, Duration.ofNanos(System.nanoTime() - start));
+            health.modelsWarm();
+
+            ObjectStore store = new ObjectStore(config.storage());
+            KafkaProducer<String, byte[]> producer = KafkaClients.producer(config);
+            KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(config);
+            Worker worker = new Worker(config, pipeline, store, consumer, producer, new MessageCodec(), metrics);
+            metrics.watch(worker);
+            metrics.watchConsumer(consumer::metrics);
+            health.watch(worker);
+            return new Running(worker, pipeline, store, producer, monitoring);
+        } catch (RuntimeException e) {
+            monitoring.close();
+            throw e;
+        }
+    }
+
+    /**
+     * One forward pass over a small blank image, so the first real batch does not pay for the
+     * engine's lazy initialisation (graph optimisation, memory pools, GPU kernels).
+     */
+    static void warmUp(CutoutPipeline pipeline) {
+        pipeline.segment(List.of(new CutoutRequest(RgbImage.blank(64, 64), new Guide.Segment(new AutomaticTrimap()))));
     }
 
     /** A worker and what it owns, closed together. */
-    public record Running(Worker worker, CutoutPipeline pipeline, ObjectStore store, KafkaProducer<String, byte[]> producer)
-            implements AutoCloseable {
+    public record Running(Worker worker, CutoutPipeline pipeline, ObjectStore store, KafkaProducer<String, byte[]> producer,
+            MonitoringServer monitoring) implements AutoCloseable {
 
         @Override
         public void close() {
+            monitoring.close();
             worker.close();
             producer.close(Duration.ofSeconds(10));
             store.close();

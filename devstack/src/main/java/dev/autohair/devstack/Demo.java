@@ -58,7 +58,9 @@ public final class Demo {
             stack.s3().createBucket(CUTOUTS);
             System.out.printf("  Kafka %s, S3 %s%n", stack.kafka().bootstrapServers(), stack.s3().endpoint());
 
-            WorkerConfig config = stack.workerConfig(topics, "autohair-workers", "demo-worker", Map.of());
+            // A free monitoring port: the demo must not clash with a worker on 8080.
+            WorkerConfig config = stack.workerConfig(topics, "autohair-workers", "demo-worker",
+                    Map.of(WorkerConfig.HTTP_PORT, "0"));
             System.out.println("loading models...");
             try (Assembly.Running running = Assembly.worker(config);
                     JobClient client = stack.jobClient(topics);

@@ -15,7 +15,8 @@ final class WorkerCommand {
                 (AUTOHAIR_KAFKA_BOOTSTRAP_SERVERS, AUTOHAIR_S3_ENDPOINT, ...; see docs/CONFIGURATION.md);
                 AUTOHAIR_CONFIG_FILE names an optional properties file with the same keys.
                 SIGTERM stops taking jobs, finishes those in flight within AUTOHAIR_DRAIN_TIMEOUT_MS,
-                commits and exits.
+                commits and exits. Serves /metrics, /health/live and /health/ready on
+                AUTOHAIR_HTTP_PORT (default 8080).
             """;
 
     private final PrintStream out;
@@ -32,6 +33,8 @@ final class WorkerCommand {
         out.println("autohair worker " + config.workerId() + ": loading models...");
         CountDownLatch stopped = new CountDownLatch(1);
         try (Assembly.Running running = Assembly.worker(config)) {
+            out.println("autohair worker " + config.workerId() + ": models warm; /metrics and /health on port "
+                    + running.monitoring().port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 running.worker().stop();
                 try {

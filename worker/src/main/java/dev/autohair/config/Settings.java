@@ -19,11 +19,7 @@ import java.util.TreeSet;
  */
 final class Settings {
 
-    /**
-     * {@code AUTOHAIR_*} variables that are not worker settings: the launcher's and the status
-     * service's. They may share an environment with the worker (one .env file, one pod spec).
-     */
-    private static final Set<String> NOT_WORKER_SETTINGS = Set.of("AUTOHAIR_CONFIG_FILE", "AUTOHAIR_JAVA_OPTS");
+    /** The status service's variables may share an environment with the worker (one .env file, one pod spec). */
     private static final String STATUS_SERVICE_PREFIX = "AUTOHAIR_STATUS_";
 
     private final Map<String, String> values;
@@ -51,8 +47,7 @@ final class Settings {
         environment.forEach((key, value) -> {
             if (known.contains(key)) {
                 values.put(key, value.trim());
-            } else if (key.startsWith(WorkerConfig.PREFIX) && !NOT_WORKER_SETTINGS.contains(key)
-                    && !key.startsWith(STATUS_SERVICE_PREFIX)) {
+            } else if (key.startsWith(WorkerConfig.PREFIX) && !key.startsWith(STATUS_SERVICE_PREFIX)) {
                 throw new ConfigException("unknown environment variable " + key + "; known keys: " + new TreeSet<>(known));
             }
         });

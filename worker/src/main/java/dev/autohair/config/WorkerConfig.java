@@ -24,7 +24,8 @@ public record WorkerConfig(
         Flow flow,
         Retries retries,
         ImageLimits imageLimits,
-        Optional<Path> segmentationModel) {
+        Optional<Path> segmentationModel,
+        int httpPort) {
 
     public static final String PREFIX = "AUTOHAIR_";
 
@@ -50,12 +51,23 @@ public record WorkerConfig(
     public static final String MAX_OBJECT_BYTES = "AUTOHAIR_MAX_OBJECT_BYTES";
     public static final String MAX_PIXELS = "AUTOHAIR_MAX_PIXELS";
     public static final String SEGMENTATION_MODEL = "AUTOHAIR_SEGMENTATION_MODEL";
+    public static final String HTTP_PORT = "AUTOHAIR_HTTP_PORT";
+    /** Read before the rest (by {@link #fromEnvironment()}), so it must not count as unknown. */
+    public static final String CONFIG_FILE = "AUTOHAIR_CONFIG_FILE";
+    /** Read by the model lookup ({@code ModelLocation}), not by this record, but legal in a worker's environment. */
+    public static final String MODELS = "AUTOHAIR_MODELS";
+    /** Read by the {@code autohair} launcher script only; it passes its environment on to the JVM. */
+    public static final String JAVA_OPTS = "AUTOHAIR_JAVA_OPTS";
 
     /** Every key the worker reads; anything else with the prefix is an error. */
     public static final Set<String> KEYS = Set.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, TOPIC_JOBS,
             TOPIC_STATUS, TOPIC_RESULTS, TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
             BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
-            RETRY_BACKOFF_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL);
+            RETRY_BACKOFF_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, HTTP_PORT,
+            CONFIG_FILE, MODELS, JAVA_OPTS);
+
+    /** Keys without which the worker does not start. */
+    public static final Set<String> REQUIRED = Set.of(KAFKA_BOOTSTRAP_SERVERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY);
 
     /** Where the worker reads jobs and writes events. */
     public record Kafka(String bootstrapServers, String groupId, Topics topics) {
@@ -85,7 +97,7 @@ public record WorkerConfig(
     }
 
     public static WorkerConfig fromEnvironment() {
-        return load(System.getenv(), Optional.ofNullable(System.getenv("AUTOHAIR_CONFIG_FILE")).map(Path::of));
+        return load(System.getenv(), Optional.ofNullable(System.getenv(CONFIG_FILE)).map(Path::of));
     }
 
     public static WorkerConfig load(Map<String, String> environment, Optional<Path> file) {
@@ -121,7 +133,8 @@ public record WorkerConfig(
                 new Retries(s.integer(RETRY_MAX_ATTEMPTS, 3, 1, 100), s.millis(RETRY_BACKOFF_MS, 1_000, 0)),
                 new ImageLimits(s.longValue(MAX_OBJECT_BYTES, ImageLimits.DEFAULT.maxBytes(), 1),
                         s.longValue(MAX_PIXELS, ImageLimits.DEFAULT.maxPixels(), 1)),
-                s.optional(SEGMENTATION_MODEL).map(Path::of));
+                s.optional(SEGMENTATION_MODEL).map(Path::of),
+                s.integer(HTTP_PORT, 8080, 0, 65_535));
     }
 
     private static String defaultWorkerId() {

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +67,7 @@ public final class Worker implements AutoCloseable {
     private final ImageDecoder decoder;
     private final JobOutputs outputs;
     private final List<ModelInfo> models;
+    private final WorkerMetrics metrics;
     private final OffsetTracker tracker = new OffsetTracker();
 
     private final ExecutorService fetchPool;
@@ -78,10 +80,20 @@ public final class Worker implements AutoCloseable {
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private boolean paused;
     private final AtomicInteger assigned = new AtomicInteger();
+    /** When the last poll returned (System.nanoTime), 0 before the first: what health checks read. */
+    private volatile long lastPoll;
+    /** In the group: an assignment (possibly empty) arrived and was not lost since. */
+    private volatile boolean joined;
 
     public Worker(WorkerConfig config, CutoutPipeline pipeline, ObjectStore store, Consumer<String, byte[]> consumer,
             Producer<String, byte[]> producer, MessageCodec codec) {
+        this(config, pipeline, store, consumer, producer, codec, WorkerMetrics.NONE);
+    }
+
+    public Worker(WorkerConfig config, CutoutPipeline pipeline, ObjectStore store, Consumer<String, byte[]> consumer,
+            Producer<String, byte[]> producer, MessageCodec codec, WorkerMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.pipeline = pipeline;
         this.store = store;
         this.consumer = consumer;
@@ -108,6 +120,7 @@ public final class Worker implements AutoCloseable {
         try {
             while (!stopping && fatal.get() == null) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                lastPoll = System.nanoTime();
                 for (ConsumerRecord<String, byte[]> record : records) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     InFlightJob job = new InFlightJob(record, tracker.started(partition, record.offset()));
@@ -133,6 +146,21 @@ public final class Worker implements AutoCloseable {
 
     public int inFlight() {
         return tracker.inFlight();
+    }
+
+    /**
+     * Whether the worker takes jobs: it is not stopping and has joined the consumer group. A poll
+     * that returns is not enough (it returns empty while the broker is unreachable); an empty
+     * assignment is (a group with more workers than partitions leaves some idle but healthy).
+     */
+    public boolean consuming() {
+        return !stopping && fatal.get() == null && joined;
+    }
+
+    /** How long ago the poll loop last came back from the broker; empty before its first poll. */
+    public Optional<Duration> sinceLastPoll() {
+        long last = lastPoll;
+        return last == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - last));
     }
 
     /** How many partitions this worker holds now (readable from any thread). */
@@ -185,7 +213,9 @@ public final class Worker implements AutoCloseable {
         }
         List<CutoutPipeline.Segmented> segmented;
         try {
+            long t = System.nanoTime();
             segmented = pipeline.segment(requests);
+            metrics.batch(jobs.size(), System.nanoTime() - t);
         } catch (RuntimeException e) {
             jobs.forEach(job -> fail(job, e));
             return;
@@ -226,6 +256,7 @@ public final class Worker implements AutoCloseable {
             JobResult done = JobResult.succeeded(job.job(), refs, job.timingsMs(), models, job.attempt(),
                     config.workerId(), Instant.now());
             settle(job, events.result(done), events.status(job, JobState.SUCCEEDED, JobStage.STORE, 1.0, null));
+            metrics.jobEnded(JobState.SUCCEEDED, null, job.timingsMs());
             LOG.info("{} succeeded: {}", job, job.timingsMs());
         } catch (RuntimeException e) {
             fail(job, e);
@@ -256,6 +287,7 @@ public final class Worker implements AutoCloseable {
             LOG.warn("{} failed at {} ({}: {}); retrying", job, job.stage(), error.code(), error.message());
             events.status(job, JobState.RETRYING, job.stage(), 0.0, error);
             Duration delay = config.retries().delayBefore(job.attempt() + 1);
+            metrics.jobRetried(error.code());
             job.nextAttempt();
             retries.schedule(() -> fetchPool.execute(() -> start(job)), delay.toMillis(), TimeUnit.MILLISECONDS);
             return;
@@ -267,6 +299,7 @@ public final class Worker implements AutoCloseable {
                 config.workerId(), metadata, Instant.now());
         settle(job, events.result(result), events.deadLetter(job, error),
                 events.status(job, terminal, job.stage(), 1.0, error));
+        metrics.jobEnded(terminal, error.code(), job.timingsMs());
     }
 
     /** When every event is acknowledged, the job's offset may be committed; if not, it must be redelivered. */
@@ -325,6 +358,7 @@ public final class Worker implements AutoCloseable {
         long deadline = System.nanoTime() + config.flow().drainTimeout().toNanos();
         while (tracker.inFlight() > 0 && System.nanoTime() < deadline && fatal.get() == null) {
             consumer.poll(POLL); // keeps the group membership alive; paused partitions return nothing
+            lastPoll = System.nanoTime();
             commitFinished(false);
         }
         try {
@@ -357,6 +391,7 @@ public final class Worker implements AutoCloseable {
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(tracker::forget);
             assigned.addAndGet(-partitions.size());
+            joined = false; // out of the group until the next assignment
             LOG.warn("lost {}; their unfinished jobs will be redelivered", partitions);
         }
 
@@ -366,6 +401,7 @@ public final class Worker implements AutoCloseable {
                 consumer.pause(partitions);
             }
             assigned.addAndGet(partitions.size());
+            joined = true; // called after every rebalance, with an empty collection too
             LOG.info("assigned {}", partitions);
         }
     }

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class SettingsTest {
 
-    private static final Set<String> KNOWN = Set.of("AUTOHAIR_BATCH_MAX_SIZE");
+    private static final Set<String> KNOWN = Set.of("AUTOHAIR_BATCH_MAX_SIZE", "AUTOHAIR_CONFIG_FILE", "AUTOHAIR_JAVA_OPTS");
 
     @Test
-    void theLaunchersAndTheStatusServicesVariablesAreNotMistakenForTypos() {
+    void theStatusServicesVariablesAreNotMistakenForTypos() {
         Settings settings = Settings.load(Map.of(
                 "AUTOHAIR_CONFIG_FILE", "/etc/autohair.properties",
                 "AUTOHAIR_JAVA_OPTS", "-Xmx4g",

@@ -97,6 +97,37 @@ class WorkerConfigTest {
     }
 
     @Test
+    void theVariablesThatNameTheFileTheModelsAndJvmOptionsAreNotUnknown() throws IOException {
+        // The launcher and the model lookup read these; a worker whose environment has them must start.
+        Path file = Files.writeString(tmp.resolve("worker.properties"), "AUTOHAIR_BATCH_MAX_SIZE=8\n");
+        Map<String, String> env = minimal();
+        env.put(WorkerConfig.CONFIG_FILE, file.toString());
+        env.put(WorkerConfig.MODELS, "/opt/autohair/models");
+        env.put(WorkerConfig.JAVA_OPTS, "-Xmx4g");
+
+        assertThat(WorkerConfig.load(env, Optional.of(file)).batching().maxSize()).isEqualTo(8);
+    }
+
+    @Test
+    void theHttpPortDefaultsTo8080AndIsChecked() {
+        assertThat(WorkerConfig.load(minimal(), Optional.empty()).httpPort()).isEqualTo(8080);
+        Map<String, String> env = minimal();
+        env.put(WorkerConfig.HTTP_PORT, "70000");
+        assertThatThrownBy(() -> WorkerConfig.load(env, Optional.empty()))
+                .hasMessageContaining("AUTOHAIR_HTTP_PORT=70000 is out of range");
+    }
+
+    @Test
+    void eachRequiredKeyIsRequired() {
+        for (String key : WorkerConfig.REQUIRED) {
+            Map<String, String> env = minimal();
+            env.remove(key);
+            assertThatThrownBy(() -> WorkerConfig.load(env, Optional.empty())).hasMessageContaining(key + " is required");
+        }
+        assertThat(WorkerConfig.KEYS).containsAll(WorkerConfig.REQUIRED);
+    }
+
+    @Test
     void retriesBackOffExponentially() {
         WorkerConfig.Retries retries = new WorkerConfig.Retries(5, Duration.ofMillis(100));
         assertThat(retries.delayBefore(2)).isEqualTo(Duration.ofMillis(100));

@@ -1,0 +1,91 @@
+package dev.autohair.monitoring;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The worker's HTTP endpoint for Prometheus and for orchestrators: {@code /metrics},
+ * {@code /health/live} and {@code /health/ready} (200 when up, 503 when not). Plain JDK HTTP server
+ * on one daemon thread: scrapes and probes are small and rare.
+ */
+public final class MonitoringServer implements AutoCloseable {
+
+    public static final String METRICS = "/metrics";
+    public static final String LIVE = "/health/live";
+    public static final String READY = "/health/ready";
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private MonitoringServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Listens on every interface at {@code port} (0: a free one) — containers are probed from outside. */
+    public static MonitoringServer start(int port, PrometheusWorkerMetrics metrics, Health health) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on port " + port + " for /metrics and /health "
+                    + "(set AUTOHAIR_HTTP_PORT to a free port): " + e.getMessage(), e);
+        }
+        server.createContext(METRICS, exchange -> answer(exchange, 200, PROMETHEUS_TEXT, metrics.scrape()));
+        server.createContext(LIVE, exchange -> report(exchange, health::liveness));
+        server.createContext(READY, exchange -> report(exchange, health::readiness));
+        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "autohair-monitoring");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.start();
+        return new MonitoringServer(server, executor);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static void report(HttpExchange exchange, Supplier<Health.Report> check) throws IOException {
+        Health.Report report = check.get();
+        String body = "{\"status\":\"" + (report.up() ? "UP" : "DOWN") + "\",\"detail\":\"" + report.detail() + "\"}\n";
+        answer(exchange, report.up() ? 200 : 503, "application/json", body);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        try (exchange) {
+            // The contexts match by prefix: anything but the exact path is not ours.
+            if (!exchange.getRequestURI().getPath().equals(exchange.getHttpContext().getPath())) {
+                status = 404;
+                body = "not found\n";
+                contentType = "text/plain; charset=utf-8";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+            if (!head) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+}

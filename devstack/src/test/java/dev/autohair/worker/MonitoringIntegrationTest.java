@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autohair.Assembly;
 import dev.autohair.common.client.JobClient;
-import dev.autohair.common.client.JobClientConfig;
 import dev.autohair.common.client.JobRequest;
-import dev.autohair.common.client.KafkaSettings;
-import dev.autohair.common.client.S3Settings;
 import dev.autohair.common.contract.OutputTarget;
 import dev.autohair.common.contract.Topics;
 import dev.autohair.common.image.RgbImage;
@@ -26,10 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,25 +49,13 @@ class MonitoringIntegrationTest {
             Topics topics = new Topics("mon.jobs", "mon.status", "mon.results", "mon.dlq");
             // One partition, so the consumer's lag is that of the one partition it drains record by record.
             stack.kafka().createTopics(1, topics.jobs(), topics.status(), topics.results(), topics.deadLetters());
-            Map<String, String> env = new HashMap<>();
-            env.put(WorkerConfig.WORKER_ID, "monitored");
-            env.put(WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers());
-            env.put(WorkerConfig.TOPIC_JOBS, topics.jobs());
-            env.put(WorkerConfig.TOPIC_STATUS, topics.status());
-            env.put(WorkerConfig.TOPIC_RESULTS, topics.results());
-            env.put(WorkerConfig.TOPIC_DEAD_LETTERS, topics.deadLetters());
-            env.put(WorkerConfig.S3_ENDPOINT, stack.s3().endpoint());
-            env.put(WorkerConfig.S3_ACCESS_KEY, stack.s3().accessKey());
-            env.put(WorkerConfig.S3_SECRET_KEY, stack.s3().secretKey());
-            env.put(WorkerConfig.HTTP_PORT, "0");
-            env.put(WorkerConfig.MAX_IN_FLIGHT, "1"); // one record per poll: lag shows between jobs
-            env.put(WorkerConfig.BATCH_MAX_DELAY_MS, "20");
-            WorkerConfig config = WorkerConfig.load(env, Optional.empty());
+            WorkerConfig config = stack.workerConfig(topics, "autohair-workers", "monitored", Map.of(
+                    WorkerConfig.HTTP_PORT, "0",
+                    WorkerConfig.MAX_IN_FLIGHT, "1", // one record per poll: lag shows between jobs
+                    WorkerConfig.BATCH_MAX_DELAY_MS, "20"));
 
             try (EventLog log = new EventLog(stack, topics);
-                    JobClient client = JobClient.connect(new JobClientConfig(KafkaSettings.of(stack.kafka().bootstrapServers()),
-                            new S3Settings(URI.create(stack.s3().endpoint()), stack.s3().accessKey(),
-                                    stack.s3().secretKey(), stack.s3().region()), topics));
+                    JobClient client = stack.jobClient(topics);
                     Assembly.Running running = Assembly.worker(config)) {
                 int port = running.monitoring().port();
 
@@ -118,13 +101,7 @@ class MonitoringIntegrationTest {
 
                 // A second worker in the group, with one partition between them: one of the two holds
                 // nothing, and is still ready (an empty assignment is a membership).
-                WorkerConfig secondConfig = WorkerConfig.load(Map.of(
-                        WorkerConfig.WORKER_ID, "second",
-                        WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers(),
-                        WorkerConfig.TOPIC_JOBS, topics.jobs(), WorkerConfig.TOPIC_STATUS, topics.status(),
-                        WorkerConfig.TOPIC_RESULTS, topics.results(), WorkerConfig.TOPIC_DEAD_LETTERS, topics.deadLetters(),
-                        WorkerConfig.S3_ENDPOINT, stack.s3().endpoint(), WorkerConfig.S3_ACCESS_KEY, stack.s3().accessKey(),
-                        WorkerConfig.S3_SECRET_KEY, stack.s3().secretKey()), Optional.empty());
+                WorkerConfig secondConfig = stack.workerConfig(topics, "autohair-workers", "second", Map.of());
                 try (var idlePipeline = Assembly.cutoutPipelineWithoutModel();
                         var secondStore = new dev.autohair.storage.ObjectStore(secondConfig.storage());
                         var secondProducer = KafkaClients.producer(secondConfig);

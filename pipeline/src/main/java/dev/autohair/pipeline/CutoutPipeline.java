@@ -9,6 +9,7 @@ import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.output.Cutout;
 import dev.autohair.pipeline.segmentation.Segmenter;
 import dev.autohair.pipeline.trimap.TrimapGenerator;
+import dev.autohair.pipeline.trimap.TrimapImages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +26,28 @@ public final class CutoutPipeline implements AutoCloseable {
     private final Segmenter segmenter;
     private final AlphaMatting matting;
     private final ForegroundEstimation colours;
+    /** The segmenter predicts final alpha (trimap-free matting), not a mask to build a trimap from. */
+    private final boolean masksAreAlpha;
 
     public CutoutPipeline(Segmenter segmenter, AlphaMatting matting, ForegroundEstimation colours) {
+        this(segmenter, matting, colours, false);
+    }
+
+    private CutoutPipeline(Segmenter segmenter, AlphaMatting matting, ForegroundEstimation colours, boolean masksAreAlpha) {
         this.segmenter = segmenter;
         this.matting = matting;
         this.colours = colours;
+        this.masksAreAlpha = masksAreAlpha;
+    }
+
+    /**
+     * A pipeline around a trimap-free matting model (e.g. {@code TrimapFreeMatting}): for requests
+     * guided by segmentation, the model's output is the final alpha, and trimap generation and
+     * matting are skipped (the result's trimap is the alpha's sure regions, for debugging only).
+     * Requests that bring a rough mask or a trimap still go through {@code matting}.
+     */
+    public static CutoutPipeline trimapFree(Segmenter directAlpha, AlphaMatting matting, ForegroundEstimation colours) {
+        return new CutoutPipeline(directAlpha, matting, colours, true);
     }
 
     /**
@@ -107,8 +125,9 @@ public final class CutoutPipeline implements AutoCloseable {
         return segmenter.modelVersion();
     }
 
+    /** The matting method of segmentation-guided requests: "trimap-free" when the model's output is the alpha. */
     public String mattingMethod() {
-        return matting.name();
+        return masksAreAlpha ? "trimap-free" : matting.name();
     }
 
     @Override
@@ -122,6 +141,11 @@ public final class CutoutPipeline implements AutoCloseable {
         StageTimings timings = segmented.timings();
         Guide guide = request.guide();
         Optional<Matte> mask = guide instanceof Guide.RoughMask given ? Optional.of(given.mask()) : segmented.mask();
+        if (masksAreAlpha && guide instanceof Guide.Segment) {
+            Matte alpha = mask.orElseThrow();
+            RgbImage foreground = timed(timings, JobStage.COLOUR, () -> colours.estimate(request.image(), alpha));
+            return new CutoutResult(new Cutout(foreground, alpha), mask, TrimapImages.fromGrey(alpha), timings);
+        }
         Trimap trimap = timed(timings, JobStage.TRIMAP, () -> {
             if (guide instanceof Guide.GivenTrimap given) {
                 return given.trimap();

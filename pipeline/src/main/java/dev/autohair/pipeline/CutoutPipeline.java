@@ -133,6 +133,13 @@ public final class CutoutPipeline implements AutoCloseable {
     @Override
     public void close() {
         segmenter.close();
+        if (matting instanceof AutoCloseable model) { // a network's native memory
+            try {
+                model.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close matting " + matting.name(), e);
+            }
+        }
     }
 
     /** The per-image stages after segmentation: trimap, matting, foreground colours. */

@@ -24,7 +24,8 @@ public record WorkerConfig(
         Flow flow,
         Retries retries,
         ImageLimits imageLimits,
-        Optional<Path> segmentationModel) {
+        Optional<Path> segmentationModel,
+        MattingConfig matting) {
 
     public static final String PREFIX = "AUTOHAIR_";
 
@@ -50,12 +51,16 @@ public record WorkerConfig(
     public static final String MAX_OBJECT_BYTES = "AUTOHAIR_MAX_OBJECT_BYTES";
     public static final String MAX_PIXELS = "AUTOHAIR_MAX_PIXELS";
     public static final String SEGMENTATION_MODEL = "AUTOHAIR_SEGMENTATION_MODEL";
+    public static final String MATTING_MODE = "AUTOHAIR_MATTING_MODE";
+    public static final String MATTING_MODEL = "AUTOHAIR_MATTING_MODEL";
+    public static final String MATTING_INFERENCE = "AUTOHAIR_MATTING_INFERENCE";
 
     /** Every key the worker reads; anything else with the prefix is an error. */
     public static final Set<String> KEYS = Set.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, TOPIC_JOBS,
             TOPIC_STATUS, TOPIC_RESULTS, TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
             BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
-            RETRY_BACKOFF_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL);
+            RETRY_BACKOFF_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, MATTING_MODE, MATTING_MODEL,
+            MATTING_INFERENCE);
 
     /** Where the worker reads jobs and writes events. */
     public record Kafka(String bootstrapServers, String groupId, Topics topics) {
@@ -121,7 +126,8 @@ public record WorkerConfig(
                 new Retries(s.integer(RETRY_MAX_ATTEMPTS, 3, 1, 100), s.millis(RETRY_BACKOFF_MS, 1_000, 0)),
                 new ImageLimits(s.longValue(MAX_OBJECT_BYTES, ImageLimits.DEFAULT.maxBytes(), 1),
                         s.longValue(MAX_PIXELS, ImageLimits.DEFAULT.maxPixels(), 1)),
-                s.optional(SEGMENTATION_MODEL).map(Path::of));
+                s.optional(SEGMENTATION_MODEL).map(Path::of),
+                MattingConfig.read(s, s.optional(SEGMENTATION_MODEL).isPresent()));
     }
 
     private static String defaultWorkerId() {

@@ -44,6 +44,7 @@ class AssemblyMattingTest {
                 InferenceMode.tiles());
         try (CutoutPipeline pipeline = Assembly.cutoutPipeline(null, config, 4)) {
             assertThat(pipeline.mattingMethod()).isEqualTo("deep-image-matting");
+            assertThat(pipeline.mattingVersion()).matches("sha256:[0-9a-f]{12}");
             assertThat(pipeline.segmentationModel()).isEqualTo("mediapipe-selfie-segmentation");
         }
     }

@@ -6,6 +6,7 @@ import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
 import dev.autohair.pipeline.colour.ForegroundEstimation;
 import dev.autohair.pipeline.matting.AlphaMatting;
+import dev.autohair.pipeline.matting.network.NetworkMatting;
 import dev.autohair.pipeline.output.Cutout;
 import dev.autohair.pipeline.segmentation.Segmenter;
 import dev.autohair.pipeline.trimap.TrimapGenerator;
@@ -128,6 +129,14 @@ public final class CutoutPipeline implements AutoCloseable {
     /** The matting method of segmentation-guided requests: "trimap-free" when the model's output is the alpha. */
     public String mattingMethod() {
         return masksAreAlpha ? "trimap-free" : matting.name();
+    }
+
+    /** Which weights matted: the network's file digest, "1" for methods without weights. */
+    public String mattingVersion() {
+        if (masksAreAlpha) {
+            return segmenter.modelVersion();
+        }
+        return matting instanceof NetworkMatting network ? network.modelVersion() : "1";
     }
 
     @Override

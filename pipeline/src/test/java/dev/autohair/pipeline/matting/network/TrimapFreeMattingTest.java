@@ -58,6 +58,7 @@ class TrimapFreeMattingTest {
             assertThat(results.get(0).mask()).isPresent();
             assertThat(pipeline.mattingMethod()).isEqualTo("trimap-free");
             assertThat(pipeline.segmentationModel()).isEqualTo("probe-trimap-free");
+            assertThat(pipeline.mattingVersion()).isEqualTo(model.modelVersion());
         }
     }
 

@@ -105,12 +105,16 @@ def read_state_dict(path):
     return {(k[len("module."):] if k.startswith("module.") else k): v for k, v in state.items()}
 
 
-def load_checkpoint(path, input_channels):
+def load_checkpoint(path, input_channels=4):
     state = read_state_dict(path)
     if "conv6_1.weight" not in state:
         sys.exit(f"{path}: no conv6_1.weight; not a Deep Image Matting checkpoint of this variant"
                  f" (keys: {', '.join(sorted(state)[:8])}, ...)")
-    network = DeepImageMatting(input_channels, 1, conv6_kernel=state["conv6_1.weight"].shape[-1])
+    # Widths and kernel come from the checkpoint, so narrow test checkpoints load too; the
+    # shape check below still catches any layer that does not fit.
+    first = state["conv1_1.weight"].shape if "conv1_1.weight" in state else (VGG_BLOCKS[0][0], input_channels)
+    network = DeepImageMatting(first[1], max(1, VGG_BLOCKS[0][0] // first[0]),
+                               conv6_kernel=state["conv6_1.weight"].shape[-1])
     expected = network.state_dict()
     ignored = sorted(k for k in state if k not in expected)
     missing = sorted(k for k in expected if k not in state)

@@ -138,7 +138,7 @@ def main():
     source.add_argument("--random-weights", action="store_true", help="initialise randomly (tests, benchmarks)")
     parser.add_argument("--out", required=True, help="where to write the TorchScript file (.pt)")
     parser.add_argument("--width-divisor", type=int, default=1,
-                        help="divide every layer's width by this (random weights only): 16 gives a ~1 MB test fixture")
+                        help="divide every layer's width by this (random weights only): 16 gives a ~0.5 MB test fixture")
     parser.add_argument("--input-channels", type=int, default=4, choices=(3, 4),
                         help="4: RGB + trimap (default); 3: RGB only, a trimap-free variant (random weights only)")
     parser.add_argument("--seed", type=int, default=0, help="random seed for --random-weights")

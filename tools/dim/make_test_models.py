@@ -3,7 +3,7 @@
 
   tiny-dim.pt           export_dim.py's Deep Image Matting network, random weights (seed 7), every
                         layer 16 times narrower: the real architecture (pooling indices, unpooling)
-                        with the real input/output contract, ~0.7 MB instead of ~100 MB.
+                        with the real input/output contract, ~0.5 MB instead of ~113 MB.
   probe-trimap.pt       alpha = sigmoid(w . x + b) per pixel over the 4 input channels, with the
                         weights below: the Java tests recompute it from the raw image and trimap,
                         so their normalisation, channel order and layout are checked numerically.

@@ -11,9 +11,14 @@ import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
 import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
+import dev.autohair.pipeline.matting.network.InferenceMode;
+import dev.autohair.pipeline.matting.network.MattingModelContract;
+import dev.autohair.pipeline.matting.network.NetworkMatting;
+import dev.autohair.pipeline.matting.network.TrimapFreeMatting;
 import dev.autohair.pipeline.segmentation.Segmenter;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
 import dev.autohair.common.contract.MessageCodec;
+import dev.autohair.config.MattingConfig;
 import dev.autohair.config.WorkerConfig;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.worker.KafkaClients;
@@ -35,7 +40,30 @@ public final class Assembly {
      * shipped MediaPipe Selfie Segmentation when null.
      */
     public static CutoutPipeline cutoutPipeline(Path modelDir) {
-        return withSegmenter(modelDir != null ? SelfieSegmentation.load(modelDir) : SelfieSegmentation.loadDefault());
+        return withSegmenter(segmenter(modelDir));
+    }
+
+    private static Segmenter segmenter(Path modelDir) {
+        return modelDir != null ? SelfieSegmentation.load(modelDir) : SelfieSegmentation.loadDefault();
+    }
+
+    /**
+     * The pipeline a matting configuration asks for: closed-form or a TorchScript matting network
+     * after segmentation, or a trimap-free network in the segmenter's place. Forward passes take
+     * up to {@code maxBatch} images or tiles.
+     */
+    public static CutoutPipeline cutoutPipeline(Path segmentationModel, MattingConfig matting, int maxBatch) {
+        return switch (matting.mode()) {
+            case CLOSED_FORM -> cutoutPipeline(segmentationModel);
+            case NETWORK -> new CutoutPipeline(segmenter(segmentationModel),
+                    NetworkMatting.load(matting.model().orElseThrow(), MattingModelContract.DEEP_IMAGE_MATTING,
+                            matting.inference(), maxBatch),
+                    new MultiLevelForegroundEstimation());
+            case TRIMAP_FREE -> CutoutPipeline.trimapFree(
+                    TrimapFreeMatting.load(matting.model().orElseThrow(), MattingModelContract.TRIMAP_FREE,
+                            ((InferenceMode.WholeImage) matting.inference()).maxSide(), maxBatch),
+                    matting(), new MultiLevelForegroundEstimation());
+        };
     }
 
     /** For runs guided by a given mask or trimap: no model is loaded. */
@@ -54,7 +82,8 @@ public final class Assembly {
         MonitoringServer monitoring = MonitoringServer.start(config.httpPort(), metrics, health);
         try {
             long start = System.nanoTime();
-            CutoutPipeline pipeline = cutoutPipeline(config.segmentationModel().orElse(null));
+            CutoutPipeline pipeline = cutoutPipeline(config.segmentationModel().orElse(null), config.matting(),
+                    config.batching().maxSize());
             Duration load = Duration.ofNanos(System.nanoTime() - start);
             start = System.nanoTime();
             warmUp(pipeline);

@@ -6,8 +6,10 @@ import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
 import dev.autohair.pipeline.colour.ForegroundEstimation;
 import dev.autohair.pipeline.matting.AlphaMatting;
+import dev.autohair.pipeline.matting.network.NetworkMatting;
 import dev.autohair.pipeline.output.Cutout;
 import dev.autohair.pipeline.segmentation.Segmenter;
+import dev.autohair.pipeline.trimap.TrimapImages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,11 +26,28 @@ public final class CutoutPipeline implements AutoCloseable {
     private final Segmenter segmenter;
     private final AlphaMatting matting;
     private final ForegroundEstimation colours;
+    /** The segmenter predicts final alpha (trimap-free matting), not a mask to build a trimap from. */
+    private final boolean masksAreAlpha;
 
     public CutoutPipeline(Segmenter segmenter, AlphaMatting matting, ForegroundEstimation colours) {
+        this(segmenter, matting, colours, false);
+    }
+
+    private CutoutPipeline(Segmenter segmenter, AlphaMatting matting, ForegroundEstimation colours, boolean masksAreAlpha) {
         this.segmenter = segmenter;
         this.matting = matting;
         this.colours = colours;
+        this.masksAreAlpha = masksAreAlpha;
+    }
+
+    /**
+     * A pipeline around a trimap-free matting model (e.g. {@code TrimapFreeMatting}): for requests
+     * guided by segmentation, the model's output is the final alpha, and trimap generation and
+     * matting are skipped (the result's trimap is the alpha's sure regions, for debugging only).
+     * Requests that bring a rough mask or a trimap still go through {@code matting}.
+     */
+    public static CutoutPipeline trimapFree(Segmenter directAlpha, AlphaMatting matting, ForegroundEstimation colours) {
+        return new CutoutPipeline(directAlpha, matting, colours, true);
     }
 
     /**
@@ -106,13 +125,29 @@ public final class CutoutPipeline implements AutoCloseable {
         return segmenter.modelVersion();
     }
 
+    /** The matting method of segmentation-guided requests: "trimap-free" when the model's output is the alpha. */
     public String mattingMethod() {
-        return matting.name();
+        return masksAreAlpha ? "trimap-free" : matting.name();
+    }
+
+    /** Which weights matted: the network's file digest, "1" for methods without weights. */
+    public String mattingVersion() {
+        if (masksAreAlpha) {
+            return segmenter.modelVersion();
+        }
+        return matting instanceof NetworkMatting network ? network.modelVersion() : "1";
     }
 
     @Override
     public void close() {
         segmenter.close();
+        if (matting instanceof AutoCloseable model) { // a network's native memory
+            try {
+                model.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close matting " + matting.name(), e);
+            }
+        }
     }
 
     /** The per-image stages after segmentation: trimap, matting, foreground colours. */
@@ -121,6 +156,12 @@ public final class CutoutPipeline implements AutoCloseable {
         StageTimings timings = segmented.timings();
         Guide guide = request.guide();
         Optional<Matte> mask = guide instanceof Guide.RoughMask given ? Optional.of(given.mask()) : segmented.mask();
+        if (masksAreAlpha && guide instanceof Guide.Segment) {
+            // a trimap-free model's mask is the final alpha: no trimap, no matting
+            Matte alpha = mask.orElseThrow();
+            RgbImage foreground = timed(timings, JobStage.COLOUR, () -> colours.estimate(request.image(), alpha));
+            return new CutoutResult(new Cutout(foreground, alpha), mask, TrimapImages.fromGrey(alpha), timings);
+        }
         Trimap trimap = timed(timings, JobStage.TRIMAP, () -> guide.trimap(mask));
         // the mask the trimap came from is also the matting's prior; a given trimap has none
         Matte alpha = timed(timings, JobStage.MATTE, () -> matting.estimate(request.image(), trimap, mask.orElse(null)));

@@ -25,7 +25,8 @@ public record WorkerConfig(
         Retries retries,
         ImageLimits imageLimits,
         Optional<Path> segmentationModel,
-        int httpPort) {
+        int httpPort,
+        MattingConfig matting) {
 
     public static final String PREFIX = "AUTOHAIR_";
 
@@ -58,13 +59,16 @@ public record WorkerConfig(
     public static final String MODELS = "AUTOHAIR_MODELS";
     /** Read by the {@code autohair} launcher script only; it passes its environment on to the JVM. */
     public static final String JAVA_OPTS = "AUTOHAIR_JAVA_OPTS";
+    public static final String MATTING_MODE = "AUTOHAIR_MATTING_MODE";
+    public static final String MATTING_MODEL = "AUTOHAIR_MATTING_MODEL";
+    public static final String MATTING_INFERENCE = "AUTOHAIR_MATTING_INFERENCE";
 
     /** Every key the worker reads; anything else with the prefix is an error. */
     public static final Set<String> KEYS = Set.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, TOPIC_JOBS,
             TOPIC_STATUS, TOPIC_RESULTS, TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
             BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
             RETRY_BACKOFF_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, HTTP_PORT,
-            CONFIG_FILE, MODELS, JAVA_OPTS);
+            CONFIG_FILE, MODELS, JAVA_OPTS, MATTING_MODE, MATTING_MODEL, MATTING_INFERENCE);
 
     /** Keys without which the worker does not start. */
     public static final Set<String> REQUIRED = Set.of(KAFKA_BOOTSTRAP_SERVERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY);
@@ -134,7 +138,8 @@ public record WorkerConfig(
                 new ImageLimits(s.longValue(MAX_OBJECT_BYTES, ImageLimits.DEFAULT.maxBytes(), 1),
                         s.longValue(MAX_PIXELS, ImageLimits.DEFAULT.maxPixels(), 1)),
                 s.optional(SEGMENTATION_MODEL).map(Path::of),
-                s.integer(HTTP_PORT, 8080, 0, 65_535));
+                s.integer(HTTP_PORT, 8080, 0, 65_535),
+                MattingConfig.read(s, s.optional(SEGMENTATION_MODEL).isPresent()));
     }
 
     private static String defaultWorkerId() {

@@ -103,7 +103,7 @@ public final class Worker implements AutoCloseable {
         this.outputs = new JobOutputs(store);
         this.models = List.of(
                 new ModelInfo(ModelRole.SEGMENTATION, pipeline.segmentationModel(), pipeline.segmentationModelVersion()),
-                new ModelInfo(ModelRole.MATTING, pipeline.mattingMethod(), "1"));
+                new ModelInfo(ModelRole.MATTING, pipeline.mattingMethod(), pipeline.mattingVersion()));
         this.fetchPool = Executors.newFixedThreadPool(config.flow().fetchThreads(), named("fetch"));
         this.cpuPool = Executors.newFixedThreadPool(config.flow().cpuThreads(), named("cpu"));
         this.storePool = Executors.newFixedThreadPool(config.flow().fetchThreads(), named("store"));

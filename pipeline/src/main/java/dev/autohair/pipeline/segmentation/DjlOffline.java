@@ -5,12 +5,12 @@ package dev.autohair.pipeline.segmentation;
  * probes a cloud metadata address and may try to download engine natives when an engine loads.
  * Must run before the first DJL engine call; DJL reads both settings as system properties too.
  */
-final class DjlOffline {
+public final class DjlOffline {
 
     private DjlOffline() {
     }
 
-    static void enforce() {
+    public static void enforce() {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
     }

@@ -5,7 +5,7 @@ package dev.autohair.pipeline.segmentation;
  * aliasing, like OpenCV's INTER_AREA), bilinear with half-pixel centres along one that grows or
  * keeps its size.
  */
-final class Resampler {
+public final class Resampler {
 
     private Resampler() {
     }
@@ -14,7 +14,7 @@ final class Resampler {
     private record Kernel(int[] start, float[][] weights) {
     }
 
-    static float[] resize(float[] src, int width, int height, int channels, int newWidth, int newHeight) {
+    public static float[] resize(float[] src, int width, int height, int channels, int newWidth, int newHeight) {
         if (src.length != width * height * channels) {
             throw new IllegalArgumentException("expected " + width * height * channels + " samples, got " + src.length);
         }

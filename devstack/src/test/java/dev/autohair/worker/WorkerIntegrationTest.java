@@ -49,6 +49,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -253,9 +254,17 @@ class WorkerIntegrationTest {
                 RunningWorker a = new RunningWorker(config(topics, "shared", Map.of(), "worker-a"));
                 RunningWorker b = new RunningWorker(config(topics, "shared", Map.of(), "worker-b"))) {
             EventLog.await("both workers assigned", WAIT, () -> a.assigned() && b.assigned());
+            // Job ids chosen so every partition gets jobs: whichever partitions each worker holds, both work.
+            store.put(UPLOADS, "shared/portrait.png", portrait, "image/png", Map.of());
             List<String> ids = new ArrayList<>();
-            for (int i = 0; i < jobs; i++) {
-                ids.add(client.submit(portrait, "p" + i + ".png", request()));
+            int[] perPartition = new int[3];
+            for (int n = 0; ids.size() < jobs; n++) {
+                String id = "shared-" + n;
+                int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % 3;
+                if (perPartition[partition] < jobs / 3) {
+                    perPartition[partition]++;
+                    ids.add(client.submit(client.prepare(id, new ObjectRef(UPLOADS, "shared/portrait.png"), request())));
+                }
             }
             EventLog.await("all results", WAIT, () -> log.results.size() >= jobs);
 

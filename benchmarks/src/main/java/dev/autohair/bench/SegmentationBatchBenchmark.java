@@ -23,7 +23,7 @@ import java.util.Random;
 /**
  * Batch-size scaling of segmentation forward passes, per engine: the shipped selfie model
  * (TensorFlow) and the tiny test network (TorchScript on PyTorch, ONNX on ONNX Runtime) at the
- * same 256² input. Each timed call is {@code DjlSegmenter.segment} on b images of 640×480 (so
+ * same 256² input, batch sizes interleaved. Each timed call is {@code DjlSegmenter.segment} on b images of 640×480 (so
  * Java resizing in and out is included, as in production), one forward pass per call. Prints
  * the median ms per image over the repetitions and its ratio to batch 1.
  */
@@ -31,7 +31,7 @@ public final class SegmentationBatchBenchmark {
 
     private static final int[] BATCHES = {1, 2, 4, 8};
     private static final int WARM_UP = 3;
-    private static final int REPS = 9;
+    private static final int REPS = 15;
 
     private SegmentationBatchBenchmark() {
     }
@@ -58,25 +58,28 @@ public final class SegmentationBatchBenchmark {
 
     private static void run(SegmentationModelSpec spec, List<RgbImage> images) {
         try (DjlSegmenter segmenter = DjlSegmenter.load(spec)) {
-            double base = 0;
-            for (int b : BATCHES) {
-                List<RgbImage> batch = images.subList(0, b);
-                for (int i = 0; i < WARM_UP; i++) {
-                    segmenter.segment(batch);
+            for (int i = 0; i < WARM_UP; i++) {
+                for (int b : BATCHES) {
+                    segmenter.segment(images.subList(0, b));
                 }
-                double[] perImage = new double[REPS];
-                for (int i = 0; i < REPS; i++) {
+            }
+            // Batch sizes take turns within each repetition, so load drift on the shared machine hits all alike.
+            double[][] perImage = new double[BATCHES.length][REPS];
+            for (int r = 0; r < REPS; r++) {
+                for (int k = 0; k < BATCHES.length; k++) {
+                    int b = BATCHES[k];
                     long start = System.nanoTime();
-                    segmenter.segment(batch);
-                    perImage[i] = (System.nanoTime() - start) / 1e6 / b;
+                    segmenter.segment(images.subList(0, b));
+                    perImage[k][r] = (System.nanoTime() - start) / 1e6 / b;
                 }
-                Arrays.sort(perImage);
-                double median = perImage[REPS / 2];
-                if (b == 1) {
-                    base = median;
-                }
+            }
+            double base = 0;
+            for (int k = 0; k < BATCHES.length; k++) {
+                Arrays.sort(perImage[k]);
+                double median = perImage[k][REPS / 2];
+                base = k == 0 ? median : base;
                 System.out.printf("| %s | %s | %dx%d | %d | %.1f | %.2f |%n", spec.name(), spec.engine().djlName(),
-                        spec.input().width(), spec.input().height(), b, median, median / base);
+                        spec.input().width(), spec.input().height(), BATCHES[k], median, median / base);
             }
         }
     }

@@ -34,8 +34,14 @@ class SubjectPerJobTest {
                     .isInstanceOf(UnknownSubjectClassException.class)
                     .hasMessageContaining("'giraffe' is not one of this model's classes [person]");
             // Naming the selfie model's one class is the same as its default subject.
-            assertThat(segmented.get(1).mask().orElseThrow().alpha())
-                    .containsExactly(segmented.get(2).mask().orElseThrow().alpha());
+            float[] named = segmented.get(1).mask().orElseThrow().alpha();
+            float[] byDefault = segmented.get(2).mask().orElseThrow().alpha();
+            double largest = 0;
+            for (int i = 0; i < named.length; i++) {
+                largest = Math.max(largest, Math.abs(named[i] - byDefault[i]));
+            }
+            // Same image, same pass: equal up to float noise between batch positions.
+            assertThat(largest).isLessThan(1e-4);
         }
     }
 }

@@ -106,8 +106,6 @@ public final class Assembly {
      * and Kafka clients. The caller runs it and closes it.
      */
     public static Running worker(WorkerConfig config) {
-        // Before anything connects: a worker that must have a GPU refuses to start without one.
-        requireGpu(config.models(), segmentationSpec(config.models().segmentationModel()));
         ObjectStore store = new ObjectStore(config.storage());
         CutoutPipeline pipeline;
         try {

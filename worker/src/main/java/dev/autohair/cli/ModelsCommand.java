@@ -117,7 +117,8 @@ final class ModelsCommand {
                 + in.mean() + ", std " + in.std() : ""));
         out.println("  output:   " + spec.output().kind().name().toLowerCase()
                 + (spec.output().kind() == OutputKind.CLASS_MAP ? "" : " " + spec.output().layout()) + ", "
-                + spec.output().classes().size() + " classes; default subject " + subject);
+                + spec.output().classes().size() + (spec.output().classes().size() == 1 ? " class" : " classes")
+                + "; default subject " + subject);
         out.println("  batch:    at most " + spec.batch().maxImages() + " images and " + spec.batch().maxPixels()
                 + " model-input pixels per forward pass");
     }

@@ -14,4 +14,10 @@ public record PerChannel(float r, float g, float b) {
             default -> throw new IndexOutOfBoundsException("colour channel " + rgbIndex);
         };
     }
+
+    /** As in a model file: {@code [r, g, b]}. */
+    @Override
+    public String toString() {
+        return "[" + r + ", " + g + ", " + b + "]";
+    }
 }

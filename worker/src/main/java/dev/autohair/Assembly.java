@@ -15,22 +15,36 @@ import dev.autohair.pipeline.matting.network.InferenceMode;
 import dev.autohair.pipeline.matting.network.MattingModelContract;
 import dev.autohair.pipeline.matting.network.NetworkMatting;
 import dev.autohair.pipeline.matting.network.TrimapFreeMatting;
+import dev.autohair.pipeline.segmentation.DjlSegmenter;
+import dev.autohair.pipeline.segmentation.GpuRequirement;
+import dev.autohair.pipeline.segmentation.ModelLocation;
+import dev.autohair.pipeline.segmentation.ModelNotInstalledException;
+import dev.autohair.pipeline.segmentation.SegmentationModelFile;
+import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
 import dev.autohair.pipeline.segmentation.Segmenter;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
 import dev.autohair.common.contract.MessageCodec;
 import dev.autohair.config.MattingConfig;
 import dev.autohair.config.WorkerConfig;
+import dev.autohair.storage.ModelFetcher;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.worker.KafkaClients;
 import dev.autohair.worker.Worker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The one place where AutoHair's parts are chosen and wired together. */
 public final class Assembly {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Assembly.class);
 
     private Assembly() {
     }
@@ -40,22 +54,19 @@ public final class Assembly {
      * shipped MediaPipe Selfie Segmentation when null.
      */
     public static CutoutPipeline cutoutPipeline(Path modelDir) {
-        return withSegmenter(segmenter(modelDir));
-    }
-
-    private static Segmenter segmenter(Path modelDir) {
-        return modelDir != null ? SelfieSegmentation.load(modelDir) : SelfieSegmentation.loadDefault();
+        return withSegmenter(loadWarm(segmentationSpec(Optional.ofNullable(modelDir))));
     }
 
     /**
      * The pipeline a matting configuration asks for: closed-form or a TorchScript matting network
-     * after segmentation, or a trimap-free network in the segmenter's place. Forward passes take
-     * up to {@code maxBatch} images or tiles.
+     * after {@code segmenter}, or a trimap-free network in the segmenter's place (then {@code
+     * segmenter} supplies nothing and is not asked for). Forward passes take up to {@code maxBatch}
+     * images or tiles.
      */
-    public static CutoutPipeline cutoutPipeline(Path segmentationModel, MattingConfig matting, int maxBatch) {
+    static CutoutPipeline cutoutPipeline(Supplier<Segmenter> segmenter, MattingConfig matting, int maxBatch) {
         return switch (matting.mode()) {
-            case CLOSED_FORM -> cutoutPipeline(segmentationModel);
-            case NETWORK -> new CutoutPipeline(segmenter(segmentationModel),
+            case CLOSED_FORM -> withSegmenter(segmenter.get());
+            case NETWORK -> new CutoutPipeline(segmenter.get(),
                     NetworkMatting.load(matting.model().orElseThrow(), MattingModelContract.DEEP_IMAGE_MATTING,
                             matting.inference(), maxBatch),
                     new MultiLevelForegroundEstimation());
@@ -64,6 +75,60 @@ public final class Assembly {
                             ((InferenceMode.WholeImage) matting.inference()).maxSide(), maxBatch),
                     matting(), new MultiLevelForegroundEstimation());
         };
+    }
+
+    /**
+     * What {@code AUTOHAIR_SEGMENTATION_MODEL} names: nothing (the shipped selfie model), a
+     * SavedModel folder with the selfie contract, or a JSON model file describing any model.
+     */
+    public static SegmentationModelSpec segmentationSpec(Optional<Path> configured) {
+        if (configured.isEmpty()) {
+            return SelfieSegmentation.spec(ModelLocation.resolve(SelfieSegmentation.MODEL_NAME));
+        }
+        Path path = configured.get();
+        if (Files.isDirectory(path)) {
+            if (!Files.isRegularFile(path.resolve("saved_model.pb"))) {
+                throw new ModelNotInstalledException(path.toAbsolutePath() + " holds no saved_model.pb; name a"
+                        + " SavedModel folder with the selfie contract or a JSON model file (docs/MODELS.md)");
+            }
+            return SelfieSegmentation.spec(path);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ModelNotInstalledException(path.toAbsolutePath() + " does not exist; "
+                    + WorkerConfig.SEGMENTATION_MODEL + " names a SavedModel folder or a JSON model file");
+        }
+        return SegmentationModelFile.read(path);
+    }
+
+    /**
+     * The configured segmentation model, fetched into the cache when it lives in object storage,
+     * checked against a required GPU, loaded and warmed up.
+     */
+    public static DjlSegmenter segmenter(WorkerConfig config, ObjectStore store) {
+        SegmentationModelSpec spec = segmentationSpec(config.models().segmentationModel());
+        requireGpu(config.models(), spec);
+        return loadWarm(new ModelFetcher(store, config.models().cache()).localise(spec));
+    }
+
+    /** With {@code AUTOHAIR_REQUIRE_GPU=true}: fails unless the model's engine sees a GPU. */
+    public static void requireGpu(WorkerConfig.Models config, SegmentationModelSpec spec) {
+        if (config.requireGpu()) {
+            int gpus = GpuRequirement.require(spec.engine(), WorkerConfig.REQUIRE_GPU + "=true");
+            LOG.info("{} sees {} GPU(s) for model {}", spec.engine().djlName(), gpus, spec.name());
+        }
+    }
+
+    private static DjlSegmenter loadWarm(SegmentationModelSpec spec) {
+        DjlSegmenter segmenter = DjlSegmenter.load(spec);
+        try {
+            Duration warmUp = segmenter.warmUp();
+            LOG.info("segmentation model {} {} loaded; warm-up {} ms", segmenter.modelName(), segmenter.modelVersion(),
+                    warmUp.toMillis());
+            return segmenter;
+        } catch (RuntimeException e) {
+            segmenter.close();
+            throw e;
+        }
     }
 
     /** For runs guided by a given mask or trimap: no model is loaded. */
@@ -80,9 +145,12 @@ public final class Assembly {
         PrometheusWorkerMetrics metrics = new PrometheusWorkerMetrics();
         Health health = new Health();
         MonitoringServer monitoring = MonitoringServer.start(config.httpPort(), metrics, health);
+        ObjectStore store = null;
         try {
+            store = new ObjectStore(config.storage());
+            ObjectStore models = store;
             long start = System.nanoTime();
-            CutoutPipeline pipeline = cutoutPipeline(config.segmentationModel().orElse(null), config.matting(),
+            CutoutPipeline pipeline = cutoutPipeline(() -> segmenter(config, models), config.matting(),
                     config.batching().maxSize());
             Duration load = Duration.ofNanos(System.nanoTime() - start);
             start = System.nanoTime();
@@ -90,7 +158,6 @@ public final class Assembly {
             metrics.modelLoaded(pipeline.segmentationModel(), load, Duration.ofNanos(System.nanoTime() - start));
             health.modelsWarm();
 
-            ObjectStore store = new ObjectStore(config.storage());
             KafkaProducer<String, byte[]> producer = KafkaClients.producer(config);
             KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(config);
             Worker worker = new Worker(config, pipeline, store, consumer, producer, new MessageCodec(), metrics);
@@ -99,6 +166,9 @@ public final class Assembly {
             health.watch(worker);
             return new Running(worker, pipeline, store, producer, monitoring);
         } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
             monitoring.close();
             throw e;
         }

@@ -1,6 +1,7 @@
 package dev.autohair.pipeline;
 
 import dev.autohair.common.contract.JobStage;
+import dev.autohair.common.contract.SubjectClass;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
@@ -90,17 +91,27 @@ public final class CutoutPipeline implements AutoCloseable {
     public List<Segmented> segment(List<CutoutRequest> requests) {
         List<Integer> indices = new ArrayList<>();
         List<RgbImage> images = new ArrayList<>();
+        List<List<SubjectClass>> subjects = new ArrayList<>();
+        Map<Integer, RuntimeException> refused = new HashMap<>();
         for (int i = 0; i < requests.size(); i++) {
-            if (requests.get(i).guide() instanceof Guide.Segment) {
+            if (requests.get(i).guide() instanceof Guide.Segment s) {
+                try {
+                    // A subject the model does not know fails that job alone, before the batch runs.
+                    segmenter.checkSubject(s.subject());
+                } catch (RuntimeException e) {
+                    refused.put(i, e);
+                    continue;
+                }
                 indices.add(i);
                 images.add(requests.get(i).image());
+                subjects.add(s.subject());
             }
         }
         Map<Integer, Matte> masks = new HashMap<>();
         long elapsed = 0;
         if (!images.isEmpty()) {
             long start = System.nanoTime();
-            List<Matte> segmented = segmenter.segment(images);
+            List<Matte> segmented = segmenter.segment(images, subjects);
             elapsed = System.nanoTime() - start;
             for (int k = 0; k < indices.size(); k++) {
                 masks.put(indices.get(k), segmented.get(k));
@@ -112,7 +123,8 @@ public final class CutoutPipeline implements AutoCloseable {
             if (masks.containsKey(i)) {
                 timings.record(JobStage.SEGMENT, elapsed);
             }
-            out.add(new Segmented(requests.get(i), Optional.ofNullable(masks.get(i)), timings));
+            out.add(new Segmented(requests.get(i), Optional.ofNullable(masks.get(i)), timings,
+                    Optional.ofNullable(refused.get(i))));
         }
         return out;
     }
@@ -152,6 +164,9 @@ public final class CutoutPipeline implements AutoCloseable {
 
     /** The per-image stages after segmentation: trimap, matting, foreground colours. */
     public CutoutResult finish(Segmented segmented) {
+        if (segmented.failure().isPresent()) {
+            throw segmented.failure().get();
+        }
         CutoutRequest request = segmented.request();
         StageTimings timings = segmented.timings();
         Guide guide = request.guide();
@@ -176,8 +191,16 @@ public final class CutoutPipeline implements AutoCloseable {
         return value;
     }
 
-    /** A request after the model stage: its mask when it was segmented, and the time so far. */
-    public record Segmented(CutoutRequest request, Optional<Matte> mask, StageTimings timings) {
+    /**
+     * A request after the model stage: its mask when it was segmented, the time so far, and why the
+     * model refused it (an unknown subject class) when it did; {@link #finish} throws that failure.
+     */
+    public record Segmented(CutoutRequest request, Optional<Matte> mask, StageTimings timings,
+            Optional<RuntimeException> failure) {
+
+        public Segmented(CutoutRequest request, Optional<Matte> mask, StageTimings timings) {
+            this(request, mask, timings, Optional.empty());
+        }
     }
 
     /** A result or the exception that stopped it. */

@@ -1,8 +1,10 @@
 package dev.autohair.pipeline;
 
+import dev.autohair.common.contract.SubjectClass;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.Trimap;
 import dev.autohair.pipeline.trimap.TrimapGenerator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,8 +16,21 @@ public sealed interface Guide {
     /** The trimap for matting, from the image's mask (absent when nothing was segmented). */
     Trimap trimap(Optional<Matte> mask);
 
-    /** Segment the image, then build the trimap from the mask. */
-    record Segment(TrimapGenerator trimaps) implements Guide {
+    /**
+     * Segment the image, then build the trimap from the mask.
+     *
+     * @param subject the classes that form the subject (a job's subjectClasses); empty for the model's default
+     */
+    record Segment(TrimapGenerator trimaps, List<SubjectClass> subject) implements Guide {
+
+        public Segment {
+            subject = subject == null ? List.of() : List.copyOf(subject);
+        }
+
+        public Segment(TrimapGenerator trimaps) {
+            this(trimaps, List.of());
+        }
+
         @Override
         public Trimap trimap(Optional<Matte> mask) {
             return trimaps.generate(mask.orElseThrow(() -> new IllegalStateException("the image was not segmented")));

@@ -47,7 +47,7 @@ final class CutoutCommand {
               --crop PX          crop to the subject plus PX pixels of margin
               --format png|webp  cutout encoding (default png; the matte is always PNG)
               --debug            also write NAME.trimap.png and NAME.mask.png
-              --model DIR        segmentation SavedModel (default: the shipped selfie model)
+              --model DIR|JSON   segmentation SavedModel (selfie contract) or JSON model file (docs/MODELS.md)
               --batch N          images per segmentation batch (default 4)
             """;
 

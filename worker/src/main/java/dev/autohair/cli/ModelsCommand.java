@@ -1,38 +1,126 @@
 package dev.autohair.cli;
 
+import dev.autohair.Assembly;
+import dev.autohair.config.WorkerConfig;
+import dev.autohair.models.frozen.FrozenGraphImporter;
 import dev.autohair.models.tfjs.ConversionSummary;
 import dev.autohair.models.tfjs.TfjsGraphModelConverter;
+import dev.autohair.pipeline.segmentation.DjlSegmenter;
+import dev.autohair.pipeline.segmentation.InputContract;
+import dev.autohair.pipeline.segmentation.OutputKind;
+import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
+import dev.autohair.storage.ModelFetcher;
+import dev.autohair.storage.ObjectStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** {@code autohair models ...}: model conversion (and, later, listing what is configured). */
+/** {@code autohair models ...}: model conversion and what is configured. */
 final class ModelsCommand {
 
     static final String USAGE = """
+            autohair models list
+                show the configured segmentation model (AUTOHAIR_SEGMENTATION_MODEL, see
+                docs/MODELS.md), load it and run a warm-up on a blank image; exit 1 if it does not load
             autohair models import-tfjs MODEL.json OUT_DIR
                 convert a TensorFlow.js graph model (model.json + weight shards beside it) into a
                 TensorFlow SavedModel (tag serve, signature serving_default) with a dynamic batch size
+            autohair models import-frozen-graph GRAPH.pb OUT_DIR --input NAME:0[,...] --output NAME:0[,...]
+                turn a TensorFlow frozen GraphDef (e.g. DeepLab v3+'s frozen_inference_graph.pb with
+                --input ImageTensor:0 --output SemanticPredictions:0) into a SavedModel
             """;
 
     private final PrintStream out;
+    private final Map<String, String> environment;
 
     ModelsCommand(PrintStream out) {
+        this(out, System.getenv());
+    }
+
+    ModelsCommand(PrintStream out, Map<String, String> environment) {
         this.out = out;
+        this.environment = environment;
     }
 
     int run(List<String> args) {
         if (args.isEmpty()) {
-            throw new UsageException("give a subcommand: import-tfjs");
+            throw new UsageException("give a subcommand: list, import-tfjs or import-frozen-graph");
         }
-        Arguments a = Arguments.parse(args.subList(1, args.size()), Set.of(), Set.of());
+        List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
-            case "import-tfjs" -> importTfjs(a.positionals());
-            default -> throw new UsageException("unknown subcommand '" + args.get(0) + "'; use import-tfjs");
+            case "list" -> list(Arguments.parse(rest, Set.of(), Set.of()));
+            case "import-tfjs" -> importTfjs(Arguments.parse(rest, Set.of(), Set.of()).positionals());
+            case "import-frozen-graph" -> importFrozenGraph(Arguments.parse(rest, Set.of(), Set.of("--input", "--output")));
+            default -> throw new UsageException("unknown subcommand '" + args.get(0)
+                    + "'; use list, import-tfjs or import-frozen-graph");
         };
+    }
+
+    private int list(Arguments a) {
+        if (!a.positionals().isEmpty()) {
+            throw new UsageException("list takes no arguments; it reads AUTOHAIR_SEGMENTATION_MODEL");
+        }
+        Optional<Path> file = Optional.ofNullable(environment.get("AUTOHAIR_CONFIG_FILE")).map(Path::of);
+        WorkerConfig.Models config = WorkerConfig.models(environment, file);
+        out.println("segmentation model (" + WorkerConfig.SEGMENTATION_MODEL + "="
+                + config.segmentationModel().map(Path::toString).orElse("unset: the shipped selfie model") + ")");
+        SegmentationModelSpec spec;
+        try {
+            spec = Assembly.segmentationSpec(config.segmentationModel());
+        } catch (RuntimeException e) {
+            out.println("  NOT CONFIGURED: " + e.getMessage());
+            return 1;
+        }
+        describe(spec);
+        try {
+            if (config.requireGpu()) {
+                Assembly.requireGpu(config, spec);
+                out.println("  gpu:      required and present");
+            }
+            if (spec.remote()) {
+                try (ObjectStore store = new ObjectStore(WorkerConfig.load(environment, file).storage())) {
+                    spec = new ModelFetcher(store, config.cache()).localise(spec);
+                }
+                out.println("  cached:   " + spec.location());
+            }
+            long start = System.nanoTime();
+            try (DjlSegmenter segmenter = DjlSegmenter.load(spec)) {
+                long loaded = (System.nanoTime() - start) / 1_000_000;
+                long warm = segmenter.warmUp().toMillis();
+                out.println("  loads:    yes, version " + segmenter.modelVersion() + " (load " + loaded + " ms, warm-up "
+                        + warm + " ms on a blank image)");
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            out.println("  loads:    NO: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void describe(SegmentationModelSpec spec) {
+        InputContract in = spec.input();
+        String size = in.resize() == InputContract.Resize.STRETCH
+                ? in.width() + "x" + in.height() + " (stretched)" : "longest side <= " + in.maxSide() + " (aspect kept)";
+        List<String> subject = spec.output().subjectFor(List.of()).stream().map(spec.output().classes()::get).toList();
+        out.println("  name:     " + spec.name());
+        out.println("  engine:   " + spec.engine().name().toLowerCase() + " (DJL " + spec.engine().djlName() + "), "
+                + spec.modelFile() + " in " + spec.location());
+        out.println("  sha256:   " + (spec.sha256() != null ? spec.sha256() : "not pinned"));
+        out.println("  input:    " + in.type().name().toLowerCase() + " " + in.layout() + " " + in.order() + ", " + size
+                + (in.type() == InputContract.ValueType.FLOAT32 ? ", range [" + in.min() + ", " + in.max() + "], mean "
+                + in.mean() + ", std " + in.std() : ""));
+        out.println("  output:   " + spec.output().kind().name().toLowerCase()
+                + (spec.output().kind() == OutputKind.CLASS_MAP ? "" : " " + spec.output().layout()) + ", "
+                + spec.output().classes().size() + (spec.output().classes().size() == 1 ? " class" : " classes")
+                + "; default subject " + subject);
+        out.println("  batch:    at most " + spec.batch().maxImages() + " images and " + spec.batch().maxPixels()
+                + " model-input pixels per forward pass");
     }
 
     private int importTfjs(List<String> positionals) {
@@ -47,9 +135,36 @@ final class ModelsCommand {
             out.println("  weights: " + summary.weightsConverted() + ", fused ops rewritten: "
                     + summary.fusedOpsRewritten() + ", batch shapes made dynamic: " + summary.batchShapesRewritten());
             out.println("  ops:     " + summary.opCounts());
+            out.println("  sha256:  " + DjlSegmenter.sha256(summary.savedModelDir().resolve("saved_model.pb")));
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException("could not convert " + positionals.get(0) + ": " + e.getMessage(), e);
         }
+    }
+
+    private int importFrozenGraph(Arguments a) {
+        if (a.positionals().size() != 2) {
+            throw new UsageException("import-frozen-graph takes GRAPH.pb and OUT_DIR");
+        }
+        List<String> inputs = tensors(a, "--input");
+        List<String> outputs = tensors(a, "--output");
+        try {
+            FrozenGraphImporter.Summary summary = FrozenGraphImporter.importGraph(Path.of(a.positionals().get(0)),
+                    Path.of(a.positionals().get(1)), inputs, outputs);
+            out.println("SavedModel written to " + summary.savedModelDir() + " (" + summary.nodes() + " nodes)");
+            out.println("  inputs:  " + summary.inputs());
+            out.println("  outputs: " + summary.outputs());
+            out.println("  sha256:  " + DjlSegmenter.sha256(summary.savedModelDir().resolve("saved_model.pb"))
+                    + "  (put this in the model file's sha256)");
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not import " + a.positionals().get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> tensors(Arguments a, String option) {
+        String value = a.option(option).orElseThrow(() -> new UsageException("import-frozen-graph needs " + option
+                + " (e.g. --input ImageTensor:0 --output SemanticPredictions:0 for DeepLab v3+)"));
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -103,6 +103,17 @@ final class Settings {
         }
     }
 
+    boolean bool(String key, boolean fallback) {
+        String value = values.get(key);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new ConfigException(key + "=" + value + " is not a boolean; use true or false");
+    }
+
     Duration millis(String key, long fallbackMillis, long minMillis) {
         return Duration.ofMillis(longValue(key, fallbackMillis, minMillis));
     }

@@ -24,7 +24,7 @@ public record WorkerConfig(
         Flow flow,
         Retries retries,
         ImageLimits imageLimits,
-        Optional<Path> segmentationModel,
+        Models models,
         int httpPort,
         MattingConfig matting) {
 
@@ -62,23 +62,38 @@ public record WorkerConfig(
     public static final String MATTING_MODE = "AUTOHAIR_MATTING_MODE";
     public static final String MATTING_MODEL = "AUTOHAIR_MATTING_MODEL";
     public static final String MATTING_INFERENCE = "AUTOHAIR_MATTING_INFERENCE";
+    public static final String MODEL_CACHE = "AUTOHAIR_MODEL_CACHE";
+    public static final String REQUIRE_GPU = "AUTOHAIR_REQUIRE_GPU";
+    public static final String BATCH_MAX_PIXELS = "AUTOHAIR_BATCH_MAX_PIXELS";
 
     /** Every key the worker reads; anything else with the prefix is an error. */
     public static final Set<String> KEYS = Set.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, TOPIC_JOBS,
             TOPIC_STATUS, TOPIC_RESULTS, TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
             BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
             RETRY_BACKOFF_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, HTTP_PORT,
-            CONFIG_FILE, MODELS, JAVA_OPTS, MATTING_MODE, MATTING_MODEL, MATTING_INFERENCE);
+            CONFIG_FILE, MODELS, JAVA_OPTS, MATTING_MODE, MATTING_MODEL, MATTING_INFERENCE,
+            MODEL_CACHE, REQUIRE_GPU, BATCH_MAX_PIXELS);
 
     /** Keys without which the worker does not start. */
     public static final Set<String> REQUIRED = Set.of(KAFKA_BOOTSTRAP_SERVERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY);
+
+    /**
+     * Which segmentation model, where remote models are cached, and whether a GPU is mandatory.
+     *
+     * @param segmentationModel a SavedModel folder (selfie contract) or a JSON model file; empty for the shipped one
+     */
+    public record Models(Optional<Path> segmentationModel, Path cache, boolean requireGpu) {
+    }
 
     /** Where the worker reads jobs and writes events. */
     public record Kafka(String bootstrapServers, String groupId, Topics topics) {
     }
 
-    /** Micro-batches for the model stage: close at {@code maxSize} jobs or after {@code maxDelay}. */
-    public record Batching(int maxSize, Duration maxDelay) {
+    /**
+     * Micro-batches for the model stage: close at {@code maxSize} jobs, at {@code maxPixels} decoded
+     * pixels (so large images cannot exhaust device memory), or after {@code maxDelay}.
+     */
+    public record Batching(int maxSize, Duration maxDelay, long maxPixels) {
     }
 
     /**
@@ -131,15 +146,34 @@ public record WorkerConfig(
                 s.string(WORKER_ID, defaultWorkerId()),
                 new Kafka(s.required(KAFKA_BOOTSTRAP_SERVERS, "kafka:9092"), s.string(KAFKA_GROUP_ID, "autohair-workers"), topics),
                 storage,
-                new Batching(s.integer(BATCH_MAX_SIZE, 4, 1, 256), s.millis(BATCH_MAX_DELAY_MS, 50, 0)),
+                new Batching(s.integer(BATCH_MAX_SIZE, 4, 1, 256), s.millis(BATCH_MAX_DELAY_MS, 50, 0),
+                        s.longValue(BATCH_MAX_PIXELS, 50_000_000L, 1)),
                 new Flow(s.integer(MAX_IN_FLIGHT, 16, 1, 10_000), s.integer(FETCH_THREADS, 4, 1, 256),
                         s.integer(CPU_THREADS, Math.max(1, cores / 2), 1, 256), s.millis(DRAIN_TIMEOUT_MS, 60_000, 0)),
                 new Retries(s.integer(RETRY_MAX_ATTEMPTS, 3, 1, 100), s.millis(RETRY_BACKOFF_MS, 1_000, 0)),
                 new ImageLimits(s.longValue(MAX_OBJECT_BYTES, ImageLimits.DEFAULT.maxBytes(), 1),
                         s.longValue(MAX_PIXELS, ImageLimits.DEFAULT.maxPixels(), 1)),
-                s.optional(SEGMENTATION_MODEL).map(Path::of),
+                models(s),
                 s.integer(HTTP_PORT, 8080, 0, 65_535),
                 MattingConfig.read(s, s.optional(SEGMENTATION_MODEL).isPresent()));
+    }
+
+    /** Only the model keys: for commands that load models without Kafka or object storage. */
+    public static Models models(Map<String, String> environment, Optional<Path> file) {
+        return models(Settings.load(environment, file, KEYS));
+    }
+
+    public static Models modelsFromEnvironment() {
+        return models(System.getenv(), Optional.ofNullable(System.getenv("AUTOHAIR_CONFIG_FILE")).map(Path::of));
+    }
+
+    private static Models models(Settings s) {
+        return new Models(s.optional(SEGMENTATION_MODEL).map(Path::of), Path.of(s.string(MODEL_CACHE, defaultModelCache())),
+                s.bool(REQUIRE_GPU, false));
+    }
+
+    private static String defaultModelCache() {
+        return Path.of(System.getProperty("user.home"), ".cache", "autohair", "models").toString();
     }
 
     private static String defaultWorkerId() {

@@ -6,6 +6,7 @@ import dev.autohair.common.contract.JobError;
 import dev.autohair.pipeline.decode.CorruptImageException;
 import dev.autohair.pipeline.decode.ImageTooLargeException;
 import dev.autohair.pipeline.decode.UnsupportedImageException;
+import dev.autohair.pipeline.segmentation.UnknownSubjectClassException;
 import dev.autohair.pipeline.trimap.DegenerateMaskException;
 import dev.autohair.storage.BucketNotFoundException;
 import dev.autohair.storage.ObjectNotFoundException;
@@ -42,6 +43,9 @@ final class Failures {
             code = ErrorCode.CORRUPT_IMAGE;
         } else if (e instanceof ImageTooLargeException) {
             code = ErrorCode.IMAGE_TOO_LARGE;
+        } else if (e instanceof UnknownSubjectClassException) {
+            // The job names a class this deployment's model does not segment: the job is invalid here.
+            code = ErrorCode.INVALID_JOB;
         } else if (e instanceof DegenerateMaskException) {
             code = ErrorCode.NOTHING_FOUND;
         } else {

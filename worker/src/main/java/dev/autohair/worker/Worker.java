@@ -108,7 +108,8 @@ public final class Worker implements AutoCloseable {
         this.cpuPool = Executors.newFixedThreadPool(config.flow().cpuThreads(), named("cpu"));
         this.storePool = Executors.newFixedThreadPool(config.flow().fetchThreads(), named("store"));
         this.retries = Executors.newSingleThreadScheduledExecutor(named("retry"));
-        this.batcher = new MicroBatcher<>("model", config.batching().maxSize(), config.batching().maxDelay(), this::segment);
+        this.batcher = new MicroBatcher<>("model", config.batching().maxSize(), config.batching().maxDelay(),
+                job -> (long) job.image().width() * job.image().height(), config.batching().maxPixels(), this::segment);
     }
 
     /** Polls until {@link #stop()} (or a fatal error), then drains within the configured deadline. */
@@ -209,7 +210,8 @@ public final class Worker implements AutoCloseable {
         List<CutoutRequest> requests = new ArrayList<>(jobs.size());
         for (InFlightJob job : jobs) {
             requests.add(new CutoutRequest(job.image(),
-                    new Guide.Segment(JobTrimaps.forSpec(job.job().options().trimap()))));
+                    new Guide.Segment(JobTrimaps.forSpec(job.job().options().trimap()),
+                            job.job().options().subjectClasses())));
         }
         List<CutoutPipeline.Segmented> segmented;
         try {

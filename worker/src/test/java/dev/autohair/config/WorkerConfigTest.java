@@ -37,7 +37,7 @@ class WorkerConfigTest {
         assertThat(config.batching().maxSize()).isEqualTo(4);
         assertThat(config.flow().resumeBelow()).isEqualTo(config.flow().maxInFlight() / 2);
         assertThat(config.retries().maxAttempts()).isEqualTo(3);
-        assertThat(config.segmentationModel()).isEmpty();
+        assertThat(config.models().segmentationModel()).isEmpty();
         assertThat(config.workerId()).isNotBlank();
     }
 
@@ -133,5 +133,26 @@ class WorkerConfigTest {
         assertThat(retries.delayBefore(2)).isEqualTo(Duration.ofMillis(100));
         assertThat(retries.delayBefore(3)).isEqualTo(Duration.ofMillis(200));
         assertThat(retries.delayBefore(4)).isEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void modelKeysHaveDefaultsAndAreTyped() {
+        WorkerConfig config = WorkerConfig.load(minimal(), Optional.empty());
+        assertThat(config.models().requireGpu()).isFalse();
+        assertThat(config.models().cache().endsWith(Path.of(".cache", "autohair", "models"))).isTrue();
+        assertThat(config.batching().maxPixels()).isEqualTo(50_000_000L);
+
+        Map<String, String> env = minimal();
+        env.put(WorkerConfig.REQUIRE_GPU, "true");
+        env.put(WorkerConfig.MODEL_CACHE, tmp.toString());
+        env.put(WorkerConfig.BATCH_MAX_PIXELS, "8000000");
+        env.put(WorkerConfig.SEGMENTATION_MODEL, "/models/deeplab.json");
+        WorkerConfig set = WorkerConfig.load(env, Optional.empty());
+        assertThat(set.models()).isEqualTo(new WorkerConfig.Models(Optional.of(Path.of("/models/deeplab.json")), tmp, true));
+        assertThat(set.batching().maxPixels()).isEqualTo(8_000_000L);
+
+        env.put(WorkerConfig.REQUIRE_GPU, "yes");
+        assertThatThrownBy(() -> WorkerConfig.load(env, Optional.empty()))
+                .hasMessageContaining("AUTOHAIR_REQUIRE_GPU=yes is not a boolean; use true or false");
     }
 }

@@ -57,4 +57,23 @@ class MicroBatcherTest {
 
         assertThat(seen).containsExactly(1, 2);
     }
+
+    @Test
+    void closesABatchBeforeItWouldExceedThePixelBudget() throws Exception {
+        List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+        CountDownLatch four = new CountDownLatch(4);
+        // Items weigh what they say (think megapixels); at most 64 per batch, at most 8 items.
+        try (MicroBatcher<Integer> batcher = new MicroBatcher<>("test", 8, Duration.ofMillis(300), item -> item, 64,
+                b -> {
+                    batches.add(List.copyOf(b));
+                    four.countDown();
+                })) {
+            for (int item : new int[] {30, 30, 30, 100, 50, 10}) {
+                batcher.submit(item);
+            }
+            assertThat(four.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        // 30+30+30 > 64 closes the first; 100 is over the budget on its own and runs alone.
+        assertThat(batches).containsExactly(List.of(30, 30), List.of(30), List.of(100), List.of(50, 10));
+    }
 }

@@ -1,5 +1,7 @@
 package dev.autohair.models.tfjs;
 
+import dev.autohair.models.savedmodel.TensorSpec;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;

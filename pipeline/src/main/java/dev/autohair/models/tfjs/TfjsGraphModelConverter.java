@@ -1,13 +1,11 @@
 package dev.autohair.models.tfjs;
 
-import com.google.protobuf.CodedOutputStream;
-import java.io.ByteArrayOutputStream;
+import dev.autohair.models.savedmodel.InvalidGraphException;
+import dev.autohair.models.savedmodel.SavedModelExport;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +14,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.tensorflow.Graph;
-import org.tensorflow.GraphOperation;
-import org.tensorflow.Output;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Session;
-import org.tensorflow.SessionFunction;
-import org.tensorflow.Signature;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
-import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.TensorProto;
 
 /**
@@ -46,7 +37,7 @@ public final class TfjsGraphModelConverter {
             throw new NoSuchFileException(modelJson.toString(), null,
                     "TF.js model JSON not found; pass the path of model.json");
         }
-        requireEmpty(outDir);
+        SavedModelExport.requireEmpty(outDir);
         TfjsGraphModel model = TfjsGraphModelReader.read(modelJson);
 
         GraphDef graph = withWeights(model.graph(), model.weights());
@@ -65,27 +56,14 @@ public final class TfjsGraphModelConverter {
                 throw new UnsupportedTfjsFeatureException("TensorFlow rejected the converted graph of " + modelJson
                         + ": " + e.getMessage());
             }
-            Signature.Builder signature = Signature.builder().key(Signature.DEFAULT_KEY);
-            List<TensorSpec> inputSpecs = new ArrayList<>();
-            List<TensorSpec> outputSpecs = new ArrayList<>();
-            for (String name : inputs) {
-                Output<?> output = output(tf, name);
-                signature.input(key(name), output);
-                inputSpecs.add(spec(key(name), output));
+            SavedModelExport.Exported exported;
+            try {
+                exported = SavedModelExport.export(tf, inputs, outputs, outDir);
+            } catch (InvalidGraphException e) {
+                throw new InvalidTfjsModelException(e.getMessage(), e);
             }
-            for (String name : outputs) {
-                Output<?> output = output(tf, name);
-                signature.output(key(name), output);
-                outputSpecs.add(spec(key(name), output));
-            }
-            try (Session session = new Session(tf)) {
-                SavedModelBundle.exporter(outDir.toString())
-                        .withFunction(SessionFunction.create(signature.build(), session))
-                        .export();
-            }
-            rewriteDeterministically(outDir.resolve("saved_model.pb"));
-            return new ConversionSummary(outDir, inputSpecs, outputSpecs, opCounts(graph), model.weights().size(),
-                    unfuse.rewrittenCount(), batch.rewrittenShapeCount());
+            return new ConversionSummary(outDir, exported.inputs(), exported.outputs(), opCounts(graph),
+                    model.weights().size(), unfuse.rewrittenCount(), batch.rewrittenShapeCount());
         }
     }
 
@@ -127,61 +105,9 @@ public final class TfjsGraphModelConverter {
                 .map(NodeDef::getName).toList();
     }
 
-    private static Output<?> output(Graph tf, String tensorName) {
-        String node = Nodes.nodeName(tensorName);
-        GraphOperation op = tf.operation(node);
-        if (op == null) {
-            throw new InvalidTfjsModelException("the signature names tensor '" + tensorName
-                    + "' but the graph has no node '" + node + "'");
-        }
-        return op.output(outputIndex(tensorName));
-    }
-
-    private static String key(String tensorName) {
-        int index = outputIndex(tensorName);
-        String node = Nodes.nodeName(tensorName);
-        return index == 0 ? node : node + "_" + index;
-    }
-
-    private static int outputIndex(String tensorName) {
-        int colon = tensorName.lastIndexOf(':');
-        return colon < 0 ? 0 : Integer.parseInt(tensorName.substring(colon + 1));
-    }
-
-    private static TensorSpec spec(String name, Output<?> output) {
-        var shape = output.shape();
-        long[] dims = shape.isUnknown() ? new long[0] : shape.asArray();
-        return new TensorSpec(name, dims, output.dataType().name().replaceFirst("^DT_", "").toLowerCase());
-    }
-
     private static SortedMap<String, Integer> opCounts(GraphDef graph) {
         SortedMap<String, Integer> counts = new TreeMap<>();
         graph.getNodeList().forEach(n -> counts.merge(n.getOp(), 1, Integer::sum));
         return counts;
-    }
-
-    /**
-     * TensorFlow serialises protobuf maps (node attributes) in hash order, so two conversions of one
-     * model differ byte for byte; re-serialising with sorted maps makes the output reproducible.
-     */
-    private static void rewriteDeterministically(Path savedModelPb) throws IOException {
-        SavedModel model = SavedModel.parseFrom(Files.readAllBytes(savedModelPb));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(model.getSerializedSize());
-        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-        out.useDeterministicSerialization();
-        model.writeTo(out);
-        out.flush();
-        Files.write(savedModelPb, bytes.toByteArray());
-    }
-
-    private static void requireEmpty(Path outDir) throws IOException {
-        if (Files.exists(outDir)) {
-            try (Stream<Path> entries = Files.list(outDir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new FileAlreadyExistsException(outDir.toString(), null,
-                            "output directory is not empty; choose a new or empty directory for the SavedModel");
-                }
-            }
-        }
     }
 }

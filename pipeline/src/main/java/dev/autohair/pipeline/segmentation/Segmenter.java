@@ -1,5 +1,6 @@
 package dev.autohair.pipeline.segmentation;
 
+import dev.autohair.common.contract.SubjectClass;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import java.util.List;
@@ -14,6 +15,25 @@ public interface Segmenter extends AutoCloseable {
 
     default Matte segment(RgbImage image) {
         return segment(List.of(image)).get(0);
+    }
+
+    /**
+     * Like {@link #segment(List)}, with each image's subject: the classes a job names, or an empty
+     * list for the model's default subject.
+     */
+    default List<Matte> segment(List<RgbImage> images, List<List<SubjectClass>> subjects) {
+        subjects.forEach(this::checkSubject);
+        return segment(images);
+    }
+
+    /**
+     * Throws {@link UnknownSubjectClassException} when this model cannot segment the named classes;
+     * an empty list (the model's default) is always fine. Models without classes accept no names.
+     */
+    default void checkSubject(List<SubjectClass> subject) {
+        if (!subject.isEmpty()) {
+            throw new UnknownSubjectClassException("model " + modelName() + " cannot choose subject classes " + subject);
+        }
     }
 
     /** Model name, reported with every result. */

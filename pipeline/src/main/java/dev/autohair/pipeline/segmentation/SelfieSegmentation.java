@@ -11,12 +11,23 @@ public final class SelfieSegmentation {
     private SelfieSegmentation() {
     }
 
-    public static SavedModelSegmenter load(Path modelDir) {
-        return SavedModelSegmenter.load(modelDir, SegmentationModelContract.SELFIE);
+    /** Its contract (verified): float NHWC RGB in [0, 1] at 256², one probability channel, "person". */
+    public static SegmentationModelSpec spec(Path modelDir) {
+        return new SegmentationModelSpec("mediapipe-selfie-segmentation", ModelEngine.TENSORFLOW, modelDir.toString(),
+                null, null, InputContract.stretchFloat(256, 256, 0f, 1f), OutputContract.probability("person"),
+                BatchLimits.DEFAULT);
+    }
+
+    public static DjlSegmenter load(Path modelDir) {
+        if (!java.nio.file.Files.isRegularFile(modelDir.resolve("saved_model.pb"))) {
+            throw new ModelNotInstalledException(modelDir.toAbsolutePath() + " holds no saved_model.pb;"
+                    + " point it at a SavedModel directory (see models/selfie/README.md)");
+        }
+        return DjlSegmenter.load(spec(modelDir));
     }
 
     /** Loads the model found by {@link ModelLocation#resolve(String)}. */
-    public static SavedModelSegmenter loadDefault() {
+    public static DjlSegmenter loadDefault() {
         return load(ModelLocation.resolve(MODEL_NAME));
     }
 }

@@ -16,7 +16,7 @@ class SelfieSegmentationTest {
 
     static final Path SELFIE_DIR = Path.of("..", "models", "selfie");
 
-    static SavedModelSegmenter segmenter;
+    static DjlSegmenter segmenter;
 
     @BeforeAll
     static void load() {

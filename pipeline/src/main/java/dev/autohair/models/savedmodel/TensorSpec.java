@@ -1,4 +1,4 @@
-package dev.autohair.models.tfjs;
+package dev.autohair.models.savedmodel;
 
 import java.util.Arrays;
 

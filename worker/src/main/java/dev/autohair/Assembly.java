@@ -57,13 +57,18 @@ public final class Assembly {
         return withSegmenter(loadWarm(segmentationSpec(Optional.ofNullable(modelDir))));
     }
 
+    /** {@link #pipeline(Supplier, MattingConfig, int)} with a local model folder, or the shipped model when null. */
+    public static CutoutPipeline cutoutPipeline(Path segmentationModel, MattingConfig matting, int maxBatch) {
+        return pipeline(() -> loadWarm(segmentationSpec(Optional.ofNullable(segmentationModel))), matting, maxBatch);
+    }
+
     /**
      * The pipeline a matting configuration asks for: closed-form or a TorchScript matting network
      * after {@code segmenter}, or a trimap-free network in the segmenter's place (then {@code
      * segmenter} supplies nothing and is not asked for). Forward passes take up to {@code maxBatch}
      * images or tiles.
      */
-    static CutoutPipeline cutoutPipeline(Supplier<Segmenter> segmenter, MattingConfig matting, int maxBatch) {
+    private static CutoutPipeline pipeline(Supplier<Segmenter> segmenter, MattingConfig matting, int maxBatch) {
         return switch (matting.mode()) {
             case CLOSED_FORM -> withSegmenter(segmenter.get());
             case NETWORK -> new CutoutPipeline(segmenter.get(),
@@ -150,7 +155,7 @@ public final class Assembly {
             store = new ObjectStore(config.storage());
             ObjectStore models = store;
             long start = System.nanoTime();
-            CutoutPipeline pipeline = cutoutPipeline(() -> segmenter(config, models), config.matting(),
+            CutoutPipeline pipeline = pipeline(() -> segmenter(config, models), config.matting(),
                     config.batching().maxSize());
             Duration load = Duration.ofNanos(System.nanoTime() - start);
             start = System.nanoTime();

@@ -46,11 +46,16 @@ public final class PipelineBenchmark {
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.println("| image | MP | unknown MP | stage | AutoHair ms | naive CG ms | speed-up | AutoHair ms per unknown MP |");
             System.out.println("|---|---:|---:|---|---:|---:|---:|---:|");
+            // Warm both pipelines (JIT, TensorFlow's first run, thread pools) before anything is timed.
+            CutoutRequest warmUp = new CutoutRequest(generator.generate(CompositeKind.HAIR, 320, 240, 1).image(),
+                    new Guide.Segment(new AutomaticTrimap()));
+            run(production, warmUp);
+            run(baseline, warmUp);
             for (int[] size : SIZES) {
                 Composite composite = generator.generate(CompositeKind.HAIR, size[0], size[1], 7);
                 CutoutRequest request = new CutoutRequest(composite.image(), new Guide.Segment(new AutomaticTrimap()));
                 int reps = size[0] * size[1] > 4_000_000 ? 1 : 3;
-                run(production, request); // warm-up: JIT, engine, thread pools
+                run(production, request); // warm-up at this size (allocation patterns, JIT of size-dependent paths)
                 CutoutResult[] fast = repeat(production, request, reps);
                 // Plain CG needs minutes at 8 MP (see the matting benchmark): the baseline runs up to 2 MP.
                 CutoutResult[] slow = size[0] * size[1] > 4_000_000 ? null : repeat(baseline, request, 1);

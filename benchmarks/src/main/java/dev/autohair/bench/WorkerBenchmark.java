@@ -39,8 +39,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * 1, 4 and 8, against the same images run straight through the pipeline in the same process and
  * run (decode, pipeline, encode): the ratio is the worker's overhead or gain.
  *
- * <p>Run: {@code mvn -q -B -Pbench install -DskipTests && mvn -q -B -Pbench -pl benchmarks exec:java
- * -Dexec.mainClass=dev.autohair.bench.WorkerBenchmark}
+ * <p>Run in its own JVM (the broker's child JVM takes this JVM's class path, which under
+ * {@code exec:java} would be Maven's): {@code mvn -q -B -Pbench install -DskipTests && mvn -q -B
+ * -Pbench -pl benchmarks exec:exec -Dexec.executable=java "-Dexec.args=-Xmx8g -Dai.djl.offline=true
+ * -cp %classpath dev.autohair.bench.WorkerBenchmark ../samples"}
  */
 public final class WorkerBenchmark {
 

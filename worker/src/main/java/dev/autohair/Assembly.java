@@ -1,20 +1,26 @@
 package dev.autohair;
 
+import dev.autohair.common.contract.MessageCodec;
+import dev.autohair.common.contract.OutputFormat;
 import dev.autohair.common.image.RgbImage;
+import dev.autohair.config.MattingConfig;
+import dev.autohair.config.WorkerConfig;
 import dev.autohair.monitoring.Health;
 import dev.autohair.monitoring.MonitoringServer;
 import dev.autohair.monitoring.PrometheusWorkerMetrics;
 import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.pipeline.CutoutRequest;
 import dev.autohair.pipeline.Guide;
-import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
+import dev.autohair.pipeline.decode.ImageDecoder;
+import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.matting.network.InferenceMode;
 import dev.autohair.pipeline.matting.network.MattingModelContract;
 import dev.autohair.pipeline.matting.network.NetworkMatting;
 import dev.autohair.pipeline.matting.network.TrimapFreeMatting;
+import dev.autohair.pipeline.output.ImageEncoder;
 import dev.autohair.pipeline.segmentation.DjlSegmenter;
 import dev.autohair.pipeline.segmentation.GpuRequirement;
 import dev.autohair.pipeline.segmentation.ModelLocation;
@@ -23,9 +29,7 @@ import dev.autohair.pipeline.segmentation.SegmentationModelFile;
 import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
 import dev.autohair.pipeline.segmentation.Segmenter;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
-import dev.autohair.common.contract.MessageCodec;
-import dev.autohair.config.MattingConfig;
-import dev.autohair.config.WorkerConfig;
+import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import dev.autohair.storage.ModelFetcher;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.worker.KafkaClients;
@@ -34,9 +38,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,10 +185,12 @@ public final class Assembly {
 
     /**
      * One forward pass over a small blank image, so the first real batch does not pay for the
-     * engine's lazy initialisation (graph optimisation, memory pools, GPU kernels).
+     * engine's lazy initialisation (graph optimisation, memory pools, GPU kernels); and one PNG
+     * round trip, so the first job does not pay for loading OpenCV's natives (~2 s).
      */
     static void warmUp(CutoutPipeline pipeline) {
         pipeline.segment(List.of(new CutoutRequest(RgbImage.blank(64, 64), new Guide.Segment(new AutomaticTrimap()))));
+        new ImageDecoder(ImageLimits.DEFAULT).decode(new ImageEncoder().encodeOpaque(RgbImage.blank(8, 8), OutputFormat.PNG));
     }
 
     /** A worker and what it owns, closed together. */

@@ -13,44 +13,36 @@ import dev.autohair.storage.ObjectNotFoundException;
 import dev.autohair.storage.ObjectTooLargeException;
 import dev.autohair.storage.StorageRejectedException;
 import dev.autohair.storage.StorageUnavailableException;
+import java.util.Map;
 
 /** Maps what went wrong to the contract's error codes, which decide retry or fail-fast. */
 final class Failures {
 
     private static final int MAX_MESSAGE = 1000;
 
+    /** Each failure type the pipeline and storage throw, with the code a job gets for it. */
+    private static final Map<Class<? extends Throwable>, ErrorCode> CODES = Map.ofEntries(
+            Map.entry(ObjectNotFoundException.class, ErrorCode.OBJECT_NOT_FOUND),
+            Map.entry(BucketNotFoundException.class, ErrorCode.BUCKET_NOT_FOUND),
+            Map.entry(ObjectTooLargeException.class, ErrorCode.OBJECT_TOO_LARGE),
+            Map.entry(StorageRejectedException.class, ErrorCode.ACCESS_DENIED),
+            Map.entry(StorageUnavailableException.class, ErrorCode.STORAGE_UNAVAILABLE),
+            Map.entry(UnsupportedImageException.class, ErrorCode.NOT_AN_IMAGE),
+            Map.entry(CorruptImageException.class, ErrorCode.CORRUPT_IMAGE),
+            Map.entry(ImageTooLargeException.class, ErrorCode.IMAGE_TOO_LARGE),
+            // The job names a class this deployment's model does not segment: the job is invalid here.
+            Map.entry(UnknownSubjectClassException.class, ErrorCode.INVALID_JOB),
+            Map.entry(DegenerateMaskException.class, ErrorCode.NOTHING_FOUND));
+
     private Failures() {
     }
 
     static JobError classify(Throwable failure) {
         Throwable e = unwrap(failure);
-        ErrorCode code;
-        if (e instanceof InvalidJobException invalid) {
-            code = invalid.errorCode();
-        } else if (e instanceof ObjectNotFoundException) {
-            code = ErrorCode.OBJECT_NOT_FOUND;
-        } else if (e instanceof BucketNotFoundException) {
-            code = ErrorCode.BUCKET_NOT_FOUND;
-        } else if (e instanceof ObjectTooLargeException) {
-            code = ErrorCode.OBJECT_TOO_LARGE;
-        } else if (e instanceof StorageRejectedException) {
-            code = ErrorCode.ACCESS_DENIED;
-        } else if (e instanceof StorageUnavailableException) {
-            code = ErrorCode.STORAGE_UNAVAILABLE;
-        } else if (e instanceof UnsupportedImageException) {
-            code = ErrorCode.NOT_AN_IMAGE;
-        } else if (e instanceof CorruptImageException) {
-            code = ErrorCode.CORRUPT_IMAGE;
-        } else if (e instanceof ImageTooLargeException) {
-            code = ErrorCode.IMAGE_TOO_LARGE;
-        } else if (e instanceof UnknownSubjectClassException) {
-            // The job names a class this deployment's model does not segment: the job is invalid here.
-            code = ErrorCode.INVALID_JOB;
-        } else if (e instanceof DegenerateMaskException) {
-            code = ErrorCode.NOTHING_FOUND;
-        } else {
-            code = ErrorCode.INTERNAL_ERROR;
-        }
+        ErrorCode code = e instanceof InvalidJobException invalid
+                ? invalid.errorCode()
+                : CODES.entrySet().stream().filter(known -> known.getKey().isInstance(e)).map(Map.Entry::getValue)
+                        .findFirst().orElse(ErrorCode.INTERNAL_ERROR);
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (code == ErrorCode.INTERNAL_ERROR) {
             message = e.getClass().getSimpleName() + ": " + message;

@@ -7,6 +7,7 @@ import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
 import dev.autohair.pipeline.colour.ForegroundEstimation;
 import dev.autohair.pipeline.matting.AlphaMatting;
+import dev.autohair.pipeline.matting.network.MattingInput;
 import dev.autohair.pipeline.matting.network.NetworkMatting;
 import dev.autohair.pipeline.output.Cutout;
 import dev.autohair.pipeline.segmentation.Segmenter;
@@ -162,6 +163,57 @@ public final class CutoutPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether matting is a network that gains from one call over a whole micro-batch; a worker then
+     * runs {@link #matteBatch} on its model thread right after {@link #segment}.
+     */
+    public boolean mattesInBatches() {
+        return !masksAreAlpha && matting instanceof NetworkMatting;
+    }
+
+    /**
+     * The model stage's second half when {@link #mattesInBatches}: each request's trimap, then one
+     * batched network-matting call over all of them. {@link #finish} then only estimates colours.
+     * A request whose trimap fails (nothing found) fails alone.
+     */
+    public List<Segmented> matteBatch(List<Segmented> batch) {
+        if (!mattesInBatches()) {
+            throw new IllegalStateException("matting " + mattingMethod() + " is not batched; call finish per image");
+        }
+        List<Segmented> out = new ArrayList<>(batch);
+        List<Integer> ready = new ArrayList<>();
+        List<MattingInput> inputs = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Segmented s = batch.get(i);
+            if (s.failure().isPresent()) {
+                continue;
+            }
+            try {
+                Trimap trimap = timed(s.timings(), JobStage.TRIMAP, () -> s.request().guide().trimap(s.guidingMask()));
+                inputs.add(new MattingInput(s.request().image(), trimap));
+                ready.add(i);
+            } catch (RuntimeException e) {
+                out.set(i, s.failed(e));
+            }
+        }
+        if (inputs.isEmpty()) {
+            return out;
+        }
+        try {
+            long start = System.nanoTime();
+            List<Matte> alphas = ((NetworkMatting) matting).estimate(inputs);
+            long elapsed = System.nanoTime() - start;
+            for (int k = 0; k < ready.size(); k++) {
+                Segmented s = out.get(ready.get(k));
+                s.timings().record(JobStage.MATTE, elapsed);
+                out.set(ready.get(k), s.matted(inputs.get(k).trimap(), alphas.get(k)));
+            }
+        } catch (RuntimeException e) {
+            ready.forEach(i -> out.set(i, out.get(i).failed(e)));
+        }
+        return out;
+    }
+
     /** The per-image stages after segmentation: trimap, matting, foreground colours. */
     public CutoutResult finish(Segmented segmented) {
         if (segmented.failure().isPresent()) {
@@ -170,7 +222,12 @@ public final class CutoutPipeline implements AutoCloseable {
         CutoutRequest request = segmented.request();
         StageTimings timings = segmented.timings();
         Guide guide = request.guide();
-        Optional<Matte> mask = guide instanceof Guide.RoughMask given ? Optional.of(given.mask()) : segmented.mask();
+        Optional<Matte> mask = segmented.guidingMask();
+        if (segmented.alpha().isPresent()) { // matted with its batch already
+            Matte alpha = segmented.alpha().get();
+            RgbImage foreground = timed(timings, JobStage.COLOUR, () -> colours.estimate(request.image(), alpha));
+            return new CutoutResult(new Cutout(foreground, alpha), mask, segmented.trimap().orElseThrow(), timings);
+        }
         if (masksAreAlpha && guide instanceof Guide.Segment) {
             // a trimap-free model's mask is the final alpha: no trimap, no matting
             Matte alpha = mask.orElseThrow();
@@ -196,10 +253,28 @@ public final class CutoutPipeline implements AutoCloseable {
      * model refused it (an unknown subject class) when it did; {@link #finish} throws that failure.
      */
     public record Segmented(CutoutRequest request, Optional<Matte> mask, StageTimings timings,
-            Optional<RuntimeException> failure) {
+            Optional<RuntimeException> failure, Optional<Trimap> trimap, Optional<Matte> alpha) {
+
+        public Segmented(CutoutRequest request, Optional<Matte> mask, StageTimings timings,
+                Optional<RuntimeException> failure) {
+            this(request, mask, timings, failure, Optional.empty(), Optional.empty());
+        }
 
         public Segmented(CutoutRequest request, Optional<Matte> mask, StageTimings timings) {
             this(request, mask, timings, Optional.empty());
+        }
+
+        /** The mask that guides this request's trimap and matting: a given rough mask, else the segmentation's. */
+        Optional<Matte> guidingMask() {
+            return request.guide() instanceof Guide.RoughMask given ? Optional.of(given.mask()) : mask;
+        }
+
+        Segmented failed(RuntimeException e) {
+            return new Segmented(request, mask, timings, Optional.of(e), trimap, alpha);
+        }
+
+        Segmented matted(Trimap byTrimap, Matte byAlpha) {
+            return new Segmented(request, mask, timings, failure, Optional.of(byTrimap), Optional.of(byAlpha));
         }
     }
 

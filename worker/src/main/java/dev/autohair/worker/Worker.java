@@ -218,6 +218,9 @@ public final class Worker implements AutoCloseable {
             long t = System.nanoTime();
             segmented = pipeline.segment(requests);
             metrics.batch(jobs.size(), System.nanoTime() - t);
+            if (pipeline.mattesInBatches()) { // a matting network: one device call for the whole batch too
+                segmented = pipeline.matteBatch(segmented);
+            }
         } catch (RuntimeException e) {
             jobs.forEach(job -> fail(job, e));
             return;

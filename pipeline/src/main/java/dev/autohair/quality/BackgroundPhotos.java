@@ -1,6 +1,7 @@
 package dev.autohair.quality;
 
 import dev.autohair.common.image.RgbImage;
+import dev.autohair.pipeline.image.Resampler;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public final class BackgroundPhotos {
         double scale = Math.max(width / (double) photo.width(), height / (double) photo.height());
         int scaledWidth = Math.max(width, (int) Math.round(photo.width() * scale));
         int scaledHeight = Math.max(height, (int) Math.round(photo.height() * scale));
-        float[] scaled = Resampling.resize(photo.rgb(), 3, photo.width(), photo.height(), scaledWidth, scaledHeight);
+        float[] scaled = Resampler.resize(photo.rgb(), photo.width(), photo.height(), 3, scaledWidth, scaledHeight);
         int x0 = (scaledWidth - width) / 2;
         int y0 = (scaledHeight - height) / 2;
         float[] out = new float[3 * width * height];

@@ -1,6 +1,7 @@
 package dev.autohair.quality;
 
 import dev.autohair.common.image.Matte;
+import dev.autohair.pipeline.image.Resampler;
 
 /**
  * Stands in for a segmentation network: the true alpha reduced so its longer side is
@@ -28,8 +29,8 @@ public final class RoughMask {
         double scale = longSide / (double) Math.max(w, h);
         int smallW = Math.max(1, (int) Math.round(w * scale));
         int smallH = Math.max(1, (int) Math.round(h * scale));
-        float[] small = Resampling.resize(truth.alpha(), 1, w, h, smallW, smallH);
-        float[] back = Resampling.resize(small, 1, smallW, smallH, w, h);
+        float[] small = Resampler.resize(truth.alpha(), w, h, 1, smallW, smallH);
+        float[] back = Resampler.resize(small, smallW, smallH, 1, w, h);
         for (int i = 0; i < back.length; i++) {
             back[i] = Math.min(1f, Math.max(0f, back[i]));
         }

@@ -3,6 +3,7 @@ package dev.autohair.pipeline.segmentation;
 import ai.djl.ndarray.types.Shape;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
+import dev.autohair.pipeline.image.Resampler;
 import java.util.Set;
 
 /**

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.autohair.common.image.RgbImage;
+import dev.autohair.pipeline.image.Resampler;
 import java.nio.ByteBuffer;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.autohair.pipeline.matting.network;
 
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
-import dev.autohair.pipeline.segmentation.Resampler;
+import dev.autohair.pipeline.image.Resampler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

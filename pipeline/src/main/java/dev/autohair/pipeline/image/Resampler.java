@@ -1,9 +1,10 @@
-package dev.autohair.pipeline.segmentation;
+package dev.autohair.pipeline.image;
 
 /**
  * Separable resizing of interleaved float images: area averaging along an axis that shrinks (no
  * aliasing, like OpenCV's INTER_AREA), bilinear with half-pixel centres along one that grows or
- * keeps its size.
+ * keeps its size. Plain Java, so results are identical on every machine; one implementation for
+ * the model stages' input and output, network matting and the quality harness.
  */
 public final class Resampler {
 

@@ -6,21 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import dev.autohair.common.image.Matte;
 import org.junit.jupiter.api.Test;
 
-class ResamplingTest {
-
-    @Test
-    void shrinkingAveragesAreas() {
-        float[] out = Resampling.resize(new float[] {0, 1, 2, 3}, 1, 4, 1, 2, 1);
-        assertThat(out).containsExactly(0.5f, 2.5f);
-        // 3 → 2: output 0 covers input [0, 1.5): (0·1 + 3·0.5) / 1.5 = 1.
-        assertThat(Resampling.resize(new float[] {0, 3, 6}, 1, 3, 1, 2, 1)[0]).isCloseTo(1f, offset(1e-6f));
-    }
-
-    @Test
-    void growingInterpolatesBetweenPixelCentres() {
-        float[] out = Resampling.resize(new float[] {0, 1}, 1, 2, 1, 4, 1);
-        assertThat(out).containsExactly(0f, 0.25f, 0.75f, 1f);
-    }
+class RoughMaskTest {
 
     @Test
     void roughMaskLosesThinStrandsAsALowResolutionNetworkWould() {

@@ -1,26 +1,21 @@
 package dev.autohair;
 
 import dev.autohair.common.contract.MessageCodec;
-import dev.autohair.common.contract.OutputFormat;
-import dev.autohair.common.image.RgbImage;
 import dev.autohair.config.MattingConfig;
 import dev.autohair.config.WorkerConfig;
 import dev.autohair.monitoring.Health;
 import dev.autohair.monitoring.MonitoringServer;
 import dev.autohair.monitoring.PrometheusWorkerMetrics;
 import dev.autohair.pipeline.CutoutPipeline;
-import dev.autohair.pipeline.CutoutRequest;
-import dev.autohair.pipeline.Guide;
 import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
-import dev.autohair.pipeline.decode.ImageDecoder;
 import dev.autohair.pipeline.decode.ImageLimits;
-import dev.autohair.pipeline.matting.AlphaMatting;
+import dev.autohair.pipeline.matting.MattingStrategy;
+import dev.autohair.pipeline.matting.TrimapMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.matting.network.InferenceMode;
 import dev.autohair.pipeline.matting.network.MattingModelContract;
 import dev.autohair.pipeline.matting.network.NetworkMatting;
 import dev.autohair.pipeline.matting.network.TrimapFreeMatting;
-import dev.autohair.pipeline.output.ImageEncoder;
 import dev.autohair.pipeline.segmentation.DjlSegmenter;
 import dev.autohair.pipeline.segmentation.GpuRequirement;
 import dev.autohair.pipeline.segmentation.ModelLocation;
@@ -29,15 +24,14 @@ import dev.autohair.pipeline.segmentation.SegmentationModelFile;
 import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
 import dev.autohair.pipeline.segmentation.Segmenter;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
-import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import dev.autohair.storage.ModelFetcher;
+import dev.autohair.storage.ObjectStorage;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.worker.KafkaClients;
 import dev.autohair.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,36 +47,56 @@ public final class Assembly {
     private Assembly() {
     }
 
-    /**
-     * The full pipeline with the selfie-contract segmentation model in {@code modelDir}, or the
-     * shipped MediaPipe Selfie Segmentation when null.
-     */
+    /** The shipped selfie model (or the SavedModel in {@code modelDir}) and closed-form matting. */
     public static CutoutPipeline cutoutPipeline(Path modelDir) {
-        return withSegmenter(loadWarm(segmentationSpec(Optional.ofNullable(modelDir))));
+        return localPipeline(Optional.ofNullable(modelDir), MattingConfig.DEFAULT, NetworkMatting.DEFAULT_MAX_BATCH);
     }
 
-    /** {@link #pipeline(Supplier, MattingConfig, int)} with a local model folder, or the shipped model when null. */
-    public static CutoutPipeline cutoutPipeline(Path segmentationModel, MattingConfig matting, int maxBatch) {
-        return pipeline(() -> loadWarm(segmentationSpec(Optional.ofNullable(segmentationModel))), matting, maxBatch);
+    /** For runs guided by given masks or trimaps: closed-form matting, no model loaded. */
+    public static CutoutPipeline cutoutPipelineWithoutModel() {
+        return maskGuidedPipeline(MattingConfig.DEFAULT, NetworkMatting.DEFAULT_MAX_BATCH);
     }
 
     /**
-     * The pipeline a matting configuration asks for: closed-form or a TorchScript matting network
-     * after {@code segmenter}, or a trimap-free network in the segmenter's place (then {@code
-     * segmenter} supplies nothing and is not asked for). Forward passes take up to {@code maxBatch}
-     * images or tiles.
+     * The command line's pipeline: the matting the configuration asks for, after a local (or the
+     * shipped) segmentation model when that matting takes a trimap. Forward passes take up to
+     * {@code maxBatch} images or tiles. Nothing is warmed up yet ({@link CutoutPipeline#warmUp}).
      */
-    private static CutoutPipeline pipeline(Supplier<Segmenter> segmenter, MattingConfig matting, int maxBatch) {
-        return switch (matting.mode()) {
-            case CLOSED_FORM -> withSegmenter(segmenter.get());
-            case NETWORK -> new CutoutPipeline(segmenter.get(),
-                    NetworkMatting.load(matting.model().orElseThrow(), MattingModelContract.DEEP_IMAGE_MATTING,
-                            matting.inference(), maxBatch),
-                    new MultiLevelForegroundEstimation());
-            case TRIMAP_FREE -> CutoutPipeline.trimapFree(
-                    TrimapFreeMatting.load(matting.model().orElseThrow(), MattingModelContract.TRIMAP_FREE,
-                            ((InferenceMode.WholeImage) matting.inference()).maxSide(), maxBatch),
-                    matting(), new MultiLevelForegroundEstimation());
+    public static CutoutPipeline localPipeline(Optional<Path> segmentationModel, MattingConfig matting, int maxBatch) {
+        return pipeline(() -> DjlSegmenter.load(segmentationSpec(segmentationModel)), matting, maxBatch, ImageLimits.DEFAULT);
+    }
+
+    /** Like {@link #localPipeline} for runs whose masks or trimaps are given: no segmentation model. */
+    public static CutoutPipeline maskGuidedPipeline(MattingConfig matting, int maxBatch) {
+        return pipeline(() -> Segmenter.unavailable("this run was given masks or trimaps"), matting, maxBatch,
+                ImageLimits.DEFAULT);
+    }
+
+    /**
+     * The matting the configuration asks for, and the segmenter (asked for only when that matting
+     * takes a trimap).
+     */
+    private static CutoutPipeline pipeline(Supplier<Segmenter> segmenter, MattingConfig config, int maxBatch,
+            ImageLimits limits) {
+        MattingStrategy matting = matting(config, maxBatch);
+        try {
+            Segmenter segmentation = matting.takesTrimap() ? segmenter.get()
+                    : Segmenter.unavailable(config.mode().wireName() + " matting predicts alpha from the photo alone");
+            return new CutoutPipeline(segmentation, matting, new MultiLevelForegroundEstimation(), limits);
+        } catch (RuntimeException e) {
+            matting.close();
+            throw e;
+        }
+    }
+
+    /** The matting strategy of a configuration: closed-form, a matting network over the trimap, or a trimap-free network. */
+    public static MattingStrategy matting(MattingConfig config, int maxBatch) {
+        return switch (config.mode()) {
+            case CLOSED_FORM -> new TrimapMatting(new ClosedFormMatting());
+            case NETWORK -> NetworkMatting.load(config.model().orElseThrow(), MattingModelContract.DEEP_IMAGE_MATTING,
+                    config.inference(), maxBatch);
+            case TRIMAP_FREE -> TrimapFreeMatting.load(config.model().orElseThrow(), MattingModelContract.TRIMAP_FREE,
+                    ((InferenceMode.WholeImage) config.inference()).maxSide(), maxBatch);
         };
     }
 
@@ -111,12 +125,12 @@ public final class Assembly {
 
     /**
      * The configured segmentation model, fetched into the cache when it lives in object storage,
-     * checked against a required GPU, loaded and warmed up.
+     * checked against a required GPU and loaded.
      */
-    public static DjlSegmenter segmenter(WorkerConfig config, ObjectStore store) {
+    public static DjlSegmenter segmenter(WorkerConfig config, ObjectStorage store) {
         SegmentationModelSpec spec = segmentationSpec(config.models().segmentationModel());
         requireGpu(config.models(), spec);
-        return loadWarm(new ModelFetcher(store, config.models().cache()).localise(spec));
+        return DjlSegmenter.load(new ModelFetcher(store, config.models().cache()).localise(spec));
     }
 
     /** With {@code AUTOHAIR_REQUIRE_GPU=true}: fails unless the model's engine sees a GPU. */
@@ -125,24 +139,6 @@ public final class Assembly {
             int gpus = GpuRequirement.require(spec.engine(), WorkerConfig.REQUIRE_GPU + "=true");
             LOG.info("{} sees {} GPU(s) for model {}", spec.engine().djlName(), gpus, spec.name());
         }
-    }
-
-    private static DjlSegmenter loadWarm(SegmentationModelSpec spec) {
-        DjlSegmenter segmenter = DjlSegmenter.load(spec);
-        try {
-            Duration warmUp = segmenter.warmUp();
-            LOG.info("segmentation model {} {} loaded; warm-up {} ms", segmenter.modelName(), segmenter.modelVersion(),
-                    warmUp.toMillis());
-            return segmenter;
-        } catch (RuntimeException e) {
-            segmenter.close();
-            throw e;
-        }
-    }
-
-    /** For runs guided by a given mask or trimap: no model is loaded. */
-    public static CutoutPipeline cutoutPipelineWithoutModel() {
-        return withSegmenter(Segmenter.unavailable("this run was given masks or trimaps"));
     }
 
     /**
@@ -160,11 +156,11 @@ public final class Assembly {
             ObjectStore models = store;
             long start = System.nanoTime();
             CutoutPipeline pipeline = pipeline(() -> segmenter(config, models), config.matting(),
-                    config.batching().maxSize());
+                    config.batching().maxSize(), config.imageLimits());
             Duration load = Duration.ofNanos(System.nanoTime() - start);
-            start = System.nanoTime();
-            warmUp(pipeline);
-            metrics.modelLoaded(pipeline.segmentationModel(), load, Duration.ofNanos(System.nanoTime() - start));
+            Duration warmUp = pipeline.warmUp();
+            LOG.info("models {} loaded in {} ms, warmed up in {} ms", pipeline.models(), load.toMillis(), warmUp.toMillis());
+            metrics.modelLoaded(pipeline.models().get(0).name(), load, warmUp);
             health.modelsWarm();
 
             KafkaProducer<String, byte[]> producer = KafkaClients.producer(config);
@@ -183,16 +179,6 @@ public final class Assembly {
         }
     }
 
-    /**
-     * One forward pass over a small blank image, so the first real batch does not pay for the
-     * engine's lazy initialisation (graph optimisation, memory pools, GPU kernels); and one PNG
-     * round trip, so the first job does not pay for loading OpenCV's natives (~2 s).
-     */
-    static void warmUp(CutoutPipeline pipeline) {
-        pipeline.segment(List.of(new CutoutRequest(RgbImage.blank(64, 64), new Guide.Segment(new AutomaticTrimap()))));
-        new ImageDecoder(ImageLimits.DEFAULT).decode(new ImageEncoder().encodeOpaque(RgbImage.blank(8, 8), OutputFormat.PNG));
-    }
-
     /** A worker and what it owns, closed together. */
     public record Running(Worker worker, CutoutPipeline pipeline, ObjectStore store, KafkaProducer<String, byte[]> producer,
             MonitoringServer monitoring) implements AutoCloseable {
@@ -207,16 +193,8 @@ public final class Assembly {
         }
     }
 
-    public static AlphaMatting matting() {
-        return new ClosedFormMatting();
-    }
-
     /** The sample photos of the installation (the launcher passes its root as {@code autohair.home}). */
     public static Path samplesDirectory() {
         return Path.of(System.getProperty("autohair.home", ".")).resolve("samples");
-    }
-
-    private static CutoutPipeline withSegmenter(Segmenter segmenter) {
-        return new CutoutPipeline(segmenter, matting(), new MultiLevelForegroundEstimation());
     }
 }

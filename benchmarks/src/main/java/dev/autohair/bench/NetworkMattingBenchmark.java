@@ -3,7 +3,7 @@ package dev.autohair.bench;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
 import dev.autohair.pipeline.matting.network.InferenceMode;
-import dev.autohair.pipeline.matting.network.MattingInput;
+import dev.autohair.pipeline.matting.MattingInput;
 import dev.autohair.pipeline.matting.network.MattingModelContract;
 import dev.autohair.pipeline.matting.network.NetworkMatting;
 import java.nio.file.Path;

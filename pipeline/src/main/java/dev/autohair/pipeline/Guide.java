@@ -1,10 +1,9 @@
 package dev.autohair.pipeline;
 
-import dev.autohair.common.contract.SubjectClass;
 import dev.autohair.common.image.Matte;
+import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
 import dev.autohair.pipeline.trimap.TrimapGenerator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,43 +12,91 @@ import java.util.Optional;
  */
 public sealed interface Guide {
 
-    /** The trimap for matting, from the image's mask (absent when nothing was segmented). */
-    Trimap trimap(Optional<Matte> mask);
+    static Guide segment() {
+        return new Segment();
+    }
 
-    /**
-     * Segment the image, then build the trimap from the mask.
-     *
-     * @param subject the classes that form the subject (a job's subjectClasses); empty for the model's default
-     */
-    record Segment(TrimapGenerator trimaps, List<SubjectClass> subject) implements Guide {
+    /** Whether the segmentation model must find the subject first. */
+    boolean needsSegmentation();
 
-        public Segment {
-            subject = subject == null ? List.of() : List.copyOf(subject);
-        }
+    /** The mask the trimap comes from, which is also the matting's prior; empty for a given trimap. */
+    Optional<Matte> guidingMask(Optional<Matte> segmented);
 
-        public Segment(TrimapGenerator trimaps) {
-            this(trimaps, List.of());
+    /** The trimap for matting, from the guiding mask through {@code generator} unless it is given. */
+    Trimap trimap(Optional<Matte> segmented, TrimapGenerator generator);
+
+    /** @throws MismatchedGuideException when a given map is not the image's size */
+    void checkSize(RgbImage image);
+
+    /** Segment the image, then build the trimap from the mask. */
+    record Segment() implements Guide {
+        @Override
+        public boolean needsSegmentation() {
+            return true;
         }
 
         @Override
-        public Trimap trimap(Optional<Matte> mask) {
-            return trimaps.generate(mask.orElseThrow(() -> new IllegalStateException("the image was not segmented")));
+        public Optional<Matte> guidingMask(Optional<Matte> segmented) {
+            return segmented;
+        }
+
+        @Override
+        public Trimap trimap(Optional<Matte> segmented, TrimapGenerator generator) {
+            return generator.generate(segmented.orElseThrow(() -> new IllegalStateException("the image was not segmented")));
+        }
+
+        @Override
+        public void checkSize(RgbImage image) {
         }
     }
 
     /** Refine a given rough mask (soft or hard) into a matte. */
-    record RoughMask(Matte mask, TrimapGenerator trimaps) implements Guide {
+    record RoughMask(Matte mask) implements Guide {
         @Override
-        public Trimap trimap(Optional<Matte> ignored) {
-            return trimaps.generate(mask);
+        public boolean needsSegmentation() {
+            return false;
+        }
+
+        @Override
+        public Optional<Matte> guidingMask(Optional<Matte> segmented) {
+            return Optional.of(mask);
+        }
+
+        @Override
+        public Trimap trimap(Optional<Matte> segmented, TrimapGenerator generator) {
+            return generator.generate(mask);
+        }
+
+        @Override
+        public void checkSize(RgbImage image) {
+            if (!mask.sameSizeAs(image)) {
+                throw new MismatchedGuideException("mask", mask.width(), mask.height(), image);
+            }
         }
     }
 
     /** Skip segmentation and trimap generation. */
     record GivenTrimap(Trimap trimap) implements Guide {
         @Override
-        public Trimap trimap(Optional<Matte> ignored) {
+        public boolean needsSegmentation() {
+            return false;
+        }
+
+        @Override
+        public Optional<Matte> guidingMask(Optional<Matte> segmented) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Trimap trimap(Optional<Matte> segmented, TrimapGenerator generator) {
             return trimap;
+        }
+
+        @Override
+        public void checkSize(RgbImage image) {
+            if (!trimap.sameSizeAs(image)) {
+                throw new MismatchedGuideException("trimap", trimap.width(), trimap.height(), image);
+            }
         }
     }
 }

@@ -1,8 +1,9 @@
 package dev.autohair.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autohair.common.contract.JobOptions;
+import dev.autohair.common.contract.JobStage;
 import dev.autohair.common.contract.SubjectClass;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
@@ -10,7 +11,6 @@ import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
 import dev.autohair.pipeline.segmentation.UnknownSubjectClassException;
 import dev.autohair.pipeline.testing.Samples;
-import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,19 +23,22 @@ class SubjectPerJobTest {
         RgbImage astronaut = Samples.rgb("astronaut.png");
         try (CutoutPipeline pipeline = new CutoutPipeline(SelfieSegmentation.load(Path.of("..", "models", "selfie")),
                 new ClosedFormMatting(), new MultiLevelForegroundEstimation())) {
-            List<CutoutPipeline.Segmented> segmented = pipeline.segment(List.of(
-                    new CutoutRequest(astronaut, new Guide.Segment(new AutomaticTrimap(), List.of(SubjectClass.named("giraffe")))),
-                    new CutoutRequest(astronaut, new Guide.Segment(new AutomaticTrimap(), List.of(SubjectClass.named("person")))),
-                    new CutoutRequest(astronaut, new Guide.Segment(new AutomaticTrimap()))));
+            JobOptions giraffe = JobOptions.defaults().withSubjectClasses(SubjectClass.named("giraffe"));
+            JobOptions person = JobOptions.defaults().withSubjectClasses(SubjectClass.named("person"));
+            List<CutoutTask> tasks = pipeline.runAll(List.of(
+                    pipeline.task(astronaut, Guide.segment(), giraffe),
+                    pipeline.task(astronaut, Guide.segment(), person),
+                    pipeline.task(astronaut, Guide.segment(), JobOptions.defaults())));
 
-            assertThat(segmented.get(0).mask()).isEmpty();
-            assertThat(segmented.get(0).failure()).containsInstanceOf(UnknownSubjectClassException.class);
-            assertThatThrownBy(() -> pipeline.finish(segmented.get(0)))
-                    .isInstanceOf(UnknownSubjectClassException.class)
+            StageFailedException failure = tasks.get(0).failure().orElseThrow();
+            assertThat(failure.stage()).isEqualTo(JobStage.SEGMENT);
+            assertThat(failure.getCause()).isInstanceOf(UnknownSubjectClassException.class)
                     .hasMessageContaining("'giraffe' is not one of this model's classes [person]");
+            assertThat(tasks.get(1).failed()).isFalse();
+            assertThat(tasks.get(2).failed()).isFalse();
             // Naming the selfie model's one class is the same as its default subject.
-            float[] named = segmented.get(1).mask().orElseThrow().alpha();
-            float[] byDefault = segmented.get(2).mask().orElseThrow().alpha();
+            float[] named = tasks.get(1).result().mask().orElseThrow().alpha();
+            float[] byDefault = tasks.get(2).result().mask().orElseThrow().alpha();
             double largest = 0;
             for (int i = 0; i < named.length; i++) {
                 largest = Math.max(largest, Math.abs(named[i] - byDefault[i]));

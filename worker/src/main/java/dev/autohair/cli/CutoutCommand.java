@@ -1,23 +1,22 @@
 package dev.autohair.cli;
 
 import dev.autohair.Assembly;
+import dev.autohair.common.contract.JobOptions;
+import dev.autohair.common.contract.OutputKind;
 import dev.autohair.common.image.Matte;
-import dev.autohair.common.image.RgbImage;
-import dev.autohair.common.image.Trimap;
+import dev.autohair.config.ConfigException;
+import dev.autohair.config.MattingConfig;
 import dev.autohair.pipeline.CutoutPipeline;
-import dev.autohair.pipeline.CutoutRequest;
-import dev.autohair.pipeline.CutoutResult;
+import dev.autohair.pipeline.CutoutTask;
 import dev.autohair.pipeline.Guide;
+import dev.autohair.pipeline.StageListener;
 import dev.autohair.pipeline.decode.ImageDecoder;
 import dev.autohair.pipeline.decode.ImageLimits;
-import dev.autohair.pipeline.output.BackgroundColour;
-import dev.autohair.pipeline.output.Cutout;
-import dev.autohair.pipeline.output.ImageEncoder;
-import dev.autohair.common.contract.OutputFormat;
-import dev.autohair.pipeline.trimap.TrimapGenerator;
+import dev.autohair.pipeline.output.RenderedOutput;
 import dev.autohair.pipeline.trimap.TrimapImages;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,25 +36,25 @@ final class CutoutCommand {
 
               -o, --out DIR      where NAME.png (or .webp) cutouts are written (created if missing)
               --matte            also write NAME.matte.png, the alpha matte
+              --debug            also write NAME.trimap.png and NAME.mask.png
               --mask PATH        refine this rough mask instead of segmenting ("refine edge");
                                  a file for one input, or a folder with a file named like each input
               --trimap PATH      use this trimap (0 background, 255 foreground, grey unknown);
                                  skips segmentation and trimap generation. File or folder as --mask
-              --band SPEC        trimap band: auto (default, scaled to the image), SIZE or
-                                 SIZE:EROSION in pixels, or confidence[:LOW:HIGH] for soft masks
-              --bg RRGGBB        flatten onto this colour instead of keeping transparency
-              --crop PX          crop to the subject plus PX pixels of margin
-              --format png|webp  cutout encoding (default png; the matte is always PNG)
-              --debug            also write NAME.trimap.png and NAME.mask.png
+            """ + JobOptionFlags.USAGE + """
               --model DIR|JSON   segmentation SavedModel (selfie contract) or JSON model file (docs/MODELS.md)
-              --batch N          images per segmentation batch (default 4)
+              --matting MODE     closed-form (default), network or trimap-free, as AUTOHAIR_MATTING_MODE
+              --matting-model PATH        the TorchScript matting network (network, trimap-free)
+              --matting-inference SPEC    whole[:MAX_SIDE] (default) or tiles[:SIZE[:OVERLAP]], as the worker's
+              --batch N          images per model batch (default 4)
             """;
 
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "webp");
+    private static final Set<String> VALUED = Set.of("-o", "--out", "--mask", "--trimap", "--model", "--matting",
+            "--matting-model", "--matting-inference", "--batch");
 
     private final PrintStream out;
     private final ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
-    private final ImageEncoder encoder = new ImageEncoder();
 
     CutoutCommand(PrintStream out) {
         this.out = out;
@@ -63,8 +62,9 @@ final class CutoutCommand {
 
     /** @return the exit status: 0 when every input was cut out, 1 when any failed */
     int run(List<String> args) {
-        Arguments a = Arguments.parse(args, Set.of("--matte", "--debug"),
-                Set.of("-o", "--out", "--mask", "--trimap", "--band", "--bg", "--crop", "--format", "--model", "--batch"));
+        Set<String> valued = new HashSet<>(VALUED);
+        valued.addAll(JobOptionFlags.VALUED);
+        Arguments a = Arguments.parse(args, Set.of("--matte", "--debug"), valued);
         Path outDir = Path.of(a.option("-o").or(() -> a.option("--out"))
                 .orElseThrow(() -> new UsageException("give an output folder with -o OUT_DIR")));
         if (a.positionals().isEmpty()) {
@@ -73,17 +73,25 @@ final class CutoutCommand {
         if (a.option("--mask").isPresent() && a.option("--trimap").isPresent()) {
             throw new UsageException("give --mask or --trimap, not both");
         }
+        MattingConfig matting;
+        try {
+            matting = MattingConfig.parse(MattingConfig.Keys.COMMAND_LINE, a.option("--matting").orElse("closed-form"),
+                    a.option("--matting-model"), a.option("--matting-inference").orElse("whole"),
+                    a.option("--model").isPresent());
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
+        boolean guided = a.option("--mask").isPresent() || a.option("--trimap").isPresent();
+        if (guided && matting.mode() == MattingConfig.Mode.TRIMAP_FREE) {
+            throw new UsageException("--matting trimap-free predicts alpha from the photo alone; it takes no --mask or --trimap");
+        }
         Options options = new Options(
                 outDir,
-                a.flag("--matte"),
-                a.flag("--debug"),
                 a.option("--mask").map(Path::of),
                 a.option("--trimap").map(Path::of),
-                TrimapOption.parse(a.option("--band").orElse("auto")),
-                a.option("--bg").map(CutoutCommand::parseColour),
-                a.option("--crop").map(v -> nonNegative("--crop", a.intOption("--crop", 0))),
-                a.option("--format").map(CutoutCommand::parseFormat).orElse(OutputFormat.PNG),
-                a.option("--model").map(Path::of).orElse(null),
+                JobOptionFlags.parse(a, JobOptions.defaults().withOutputs(outputs(a))),
+                a.option("--model").map(Path::of),
+                matting,
                 positive("--batch", a.intOption("--batch", 4)));
 
         List<Path> inputs = expand(a.positionals());
@@ -98,18 +106,31 @@ final class CutoutCommand {
         return new Run(options, inputs).execute();
     }
 
+    /** The cutout, plus the matte for --matte and the trimap and mask for --debug (--outputs overrides). */
+    private static OutputKind[] outputs(Arguments a) {
+        List<OutputKind> kinds = new ArrayList<>(List.of(OutputKind.CUTOUT));
+        if (a.flag("--matte")) {
+            kinds.add(OutputKind.MATTE);
+        }
+        if (a.flag("--debug")) {
+            kinds.add(OutputKind.TRIMAP);
+            kinds.add(OutputKind.MASK);
+        }
+        return kinds.toArray(OutputKind[]::new);
+    }
+
     private record Options(
             Path outDir,
-            boolean matte,
-            boolean debug,
             Optional<Path> mask,
             Optional<Path> trimap,
-            TrimapGenerator trimaps,
-            Optional<BackgroundColour> background,
-            Optional<Integer> crop,
-            OutputFormat format,
-            Path model, // null: the shipped default
+            JobOptions job,
+            Optional<Path> model, // empty: the shipped default
+            MattingConfig matting,
             int batch) {
+
+        boolean guided() {
+            return mask.isPresent() || trimap.isPresent();
+        }
     }
 
     /** One invocation's state: the inputs, the lazily loaded pipeline, the failure count. */
@@ -143,77 +164,59 @@ final class CutoutCommand {
 
         private void processBatch(List<Path> batch) {
             List<Path> accepted = new ArrayList<>();
-            List<CutoutRequest> requests = new ArrayList<>();
+            List<CutoutTask> tasks = new ArrayList<>();
             for (Path input : batch) {
                 try {
-                    requests.add(request(input));
+                    String name = baseName(input);
+                    if (!usedNames.add(name)) {
+                        throw new IOException("another input already wrote " + name + ".*; rename one of them");
+                    }
+                    Guide guide = guide(input);
+                    tasks.add(pipeline().task(() -> read(input), guide, options.job(), outputs -> write(name, outputs),
+                            StageListener.NONE));
                     accepted.add(input);
                 } catch (RuntimeException | IOException e) {
                     fail(input, e);
                 }
             }
-            if (requests.isEmpty()) {
+            if (tasks.isEmpty()) {
                 return;
             }
-            List<CutoutPipeline.Outcome> outcomes = pipeline().runEach(requests);
-            for (int i = 0; i < outcomes.size(); i++) {
-                Path input = accepted.get(i);
-                CutoutPipeline.Outcome outcome = outcomes.get(i);
-                if (outcome.failure() != null) {
-                    fail(input, outcome.failure());
+            pipeline().runAll(tasks);
+            for (int i = 0; i < tasks.size(); i++) {
+                CutoutTask task = tasks.get(i);
+                if (task.failed()) {
+                    fail(accepted.get(i), task.failure().get().getCause());
                     continue;
                 }
-                try {
-                    write(input, outcome.result());
-                } catch (RuntimeException | IOException e) {
-                    fail(input, e);
-                }
+                RenderedOutput cutout = task.outputs().get(0);
+                done++;
+                out.printf("[%d/%d] %s -> %s (%dx%d; %s)%n", done + failures, inputs.size(), accepted.get(i),
+                        options.outDir().resolve(fileName(baseName(accepted.get(i)), cutout)), cutout.width(),
+                        cutout.height(), task.timings());
             }
         }
 
-        private CutoutRequest request(Path input) throws IOException {
-            RgbImage image = decoder.decode(Files.readAllBytes(input));
-            Guide guide;
+        private Guide guide(Path input) throws IOException {
             if (options.trimap().isPresent()) {
                 Matte grey = decoder.decodeGray(Files.readAllBytes(companion(options.trimap().get(), input)));
-                guide = new Guide.GivenTrimap(TrimapImages.fromGrey(grey));
-            } else if (options.mask().isPresent()) {
-                Matte mask = decoder.decodeGray(Files.readAllBytes(companion(options.mask().get(), input)));
-                guide = new Guide.RoughMask(mask, options.trimaps());
-            } else {
-                guide = new Guide.Segment(options.trimaps());
+                return new Guide.GivenTrimap(TrimapImages.fromGrey(grey));
             }
-            return new CutoutRequest(image, guide);
+            if (options.mask().isPresent()) {
+                return new Guide.RoughMask(decoder.decodeGray(Files.readAllBytes(companion(options.mask().get(), input))));
+            }
+            return Guide.segment();
         }
 
-        private void write(Path input, CutoutResult result) throws IOException {
-            String name = baseName(input);
-            if (!usedNames.add(name)) {
-                throw new IOException("another input already wrote " + name + ".*; rename one of them");
-            }
-            Cutout cutout = result.cutout();
-            Optional<dev.autohair.pipeline.output.Region> crop = options.crop().map(cutout::subjectBounds);
-            if (crop.isPresent()) {
-                cutout = cutout.crop(crop.get());
-            }
-            Path target = options.outDir().resolve(name + "." + options.format().extension());
-            byte[] encoded = options.background().isPresent()
-                    ? encoder.encodeOpaque(cutout.flattenOnto(options.background().get()), options.format())
-                    : encoder.encodeCutout(cutout, options.format());
-            Files.write(target, encoded);
-            if (options.matte()) {
-                Files.write(options.outDir().resolve(name + ".matte.png"), encoder.encodeGray(cutout.alpha()));
-            }
-            if (options.debug()) {
-                Files.write(options.outDir().resolve(name + ".trimap.png"),
-                        encoder.encodeGray(TrimapImages.toGrey(result.trimap())));
-                if (result.mask().isPresent()) {
-                    Files.write(options.outDir().resolve(name + ".mask.png"), encoder.encodeGray(result.mask().get()));
+        private void write(String name, List<RenderedOutput> outputs) {
+            for (RenderedOutput output : outputs) {
+                Path target = options.outDir().resolve(fileName(name, output));
+                try {
+                    Files.write(target, output.bytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
                 }
             }
-            done++;
-            out.printf("[%d/%d] %s -> %s (%dx%d; %s)%n", done + failures, inputs.size(), input, target,
-                    cutout.width(), cutout.height(), result.timings());
         }
 
         private void fail(Path input, Exception e) {
@@ -223,12 +226,31 @@ final class CutoutCommand {
                     e.getClass().getSimpleName(), reason);
         }
 
+        /** Loaded (and warmed up) on first use, so a run whose inputs all fail early loads no model. */
         private CutoutPipeline pipeline() {
             if (pipeline == null) {
-                boolean needsModel = options.mask().isEmpty() && options.trimap().isEmpty();
-                pipeline = needsModel ? Assembly.cutoutPipeline(options.model()) : Assembly.cutoutPipelineWithoutModel();
+                pipeline = options.guided()
+                        ? Assembly.maskGuidedPipeline(options.matting(), options.batch())
+                        : Assembly.localPipeline(options.model(), options.matting(), options.batch());
+                pipeline.warmUp();
             }
             return pipeline;
+        }
+    }
+
+    /** NAME.png for the cutout, NAME.matte.png, NAME.trimap.png and NAME.mask.png for the grey maps. */
+    static String fileName(String name, RenderedOutput output) {
+        String kind = output.kind() == OutputKind.CUTOUT ? "" : "." + output.kind().wireName();
+        return name + kind + "." + output.format().extension();
+    }
+
+    private static byte[] read(Path input) {
+        try {
+            return Files.readAllBytes(input);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("no such file " + input, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + input + ": " + e.getMessage(), e);
         }
     }
 
@@ -278,29 +300,6 @@ final class CutoutCommand {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static BackgroundColour parseColour(String text) {
-        try {
-            return BackgroundColour.parseHex(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--bg: " + e.getMessage());
-        }
-    }
-
-    private static OutputFormat parseFormat(String text) {
-        try {
-            return OutputFormat.fromWireName(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--format: " + e.getMessage());
-        }
-    }
-
-    private static int nonNegative(String name, int value) {
-        if (value < 0) {
-            throw new UsageException(name + " must be 0 or more, got " + value);
-        }
-        return value;
     }
 
     private static int positive(String name, int value) {

@@ -5,6 +5,7 @@ import dev.autohair.quality.BackgroundPhotos;
 import dev.autohair.quality.CompositeGenerator;
 import dev.autohair.quality.CompositeKind;
 import dev.autohair.quality.QualityReport;
+import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.quality.QualityResult;
 import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class QualityCommand {
         Path samples = a.option("--samples").map(Path::of).orElse(Assembly.samplesDirectory());
         try {
             QualityReport report = new QualityReport(new CompositeGenerator(BackgroundPhotos.load(samples)),
-                    new AutomaticTrimap(), Assembly.matting());
+                    new AutomaticTrimap(), new ClosedFormMatting());
             QualityResult result = report.measure(List.of(CompositeKind.values()), width, height, seed);
             String markdown = QualityReport.render(result);
             out.print(markdown);

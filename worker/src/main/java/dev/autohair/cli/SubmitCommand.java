@@ -6,15 +6,13 @@ import dev.autohair.common.client.JobRequest;
 import dev.autohair.common.client.KafkaSettings;
 import dev.autohair.common.client.S3Settings;
 import dev.autohair.common.contract.JobOptions;
-import dev.autohair.common.contract.OutputFormat;
-import dev.autohair.common.contract.OutputKind;
 import dev.autohair.common.contract.OutputTarget;
 import dev.autohair.common.contract.Topics;
 import dev.autohair.config.WorkerConfig;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,11 +30,7 @@ final class SubmitCommand {
               --bucket NAME        input bucket (default uploads)
               --out-bucket NAME    output bucket (default cutouts)
               --prefix PREFIX      output key prefix (default none)
-              --outputs LIST       cutout,matte,trimap,mask (default cutout)
-              --format png|webp    cutout encoding (default png)
-              --bg RRGGBB          flatten onto this colour
-              --crop PX            crop to the subject with this margin
-            """;
+            """ + JobOptionFlags.USAGE;
 
     private final PrintStream out;
     private final Map<String, String> environment;
@@ -47,8 +41,9 @@ final class SubmitCommand {
     }
 
     int run(List<String> args) {
-        Arguments a = Arguments.parse(args, Set.of(), Set.of("--kafka", "--s3", "--bucket", "--out-bucket", "--prefix",
-                "--outputs", "--format", "--bg", "--crop"));
+        Set<String> valued = new HashSet<>(Set.of("--kafka", "--s3", "--bucket", "--out-bucket", "--prefix"));
+        valued.addAll(JobOptionFlags.VALUED);
+        Arguments a = Arguments.parse(args, Set.of(), valued);
         List<Path> images = CutoutCommand.expand(a.positionals());
         if (images.isEmpty()) {
             throw new UsageException("give at least one image or folder of images");
@@ -58,24 +53,7 @@ final class SubmitCommand {
         Topics topics = Topics.defaults();
         topics = new Topics(environment.getOrDefault(WorkerConfig.TOPIC_JOBS, topics.jobs()), topics.status(),
                 topics.results(), topics.deadLetters());
-        JobOptions options = JobOptions.defaults();
-        try {
-            if (a.option("--outputs").isPresent()) {
-                options = options.withOutputs(Arrays.stream(a.option("--outputs").get().split(","))
-                        .map(String::trim).map(OutputKind::fromWireName).toArray(OutputKind[]::new));
-            }
-            if (a.option("--format").isPresent()) {
-                options = options.withFormat(OutputFormat.fromWireName(a.option("--format").get()));
-            }
-            if (a.option("--bg").isPresent()) {
-                options = options.withBackground(a.option("--bg").get().toUpperCase(java.util.Locale.ROOT));
-            }
-            if (a.option("--crop").isPresent()) {
-                options = options.withCropMargin(a.intOption("--crop", 0));
-            }
-        } catch (RuntimeException e) {
-            throw new UsageException(e.getMessage());
-        }
+        JobOptions options = JobOptionFlags.parse(a, JobOptions.defaults());
         JobRequest request = JobRequest.of(a.option("--bucket").orElse("uploads"),
                 new OutputTarget(a.option("--out-bucket").orElse("cutouts"), a.option("--prefix").orElse("")))
                 .withOptions(options);

@@ -28,32 +28,50 @@ public record MattingConfig(Mode mode, Optional<Path> model, InferenceMode infer
 
     public static final MattingConfig DEFAULT = new MattingConfig(Mode.CLOSED_FORM, Optional.empty(), InferenceMode.wholeImage());
 
+    /** The names a source of these settings gives them, so errors name what the user typed. */
+    public record Keys(String mode, String model, String inference, String segmentationModel) {
+        static final Keys ENVIRONMENT = new Keys(WorkerConfig.MATTING_MODE, WorkerConfig.MATTING_MODEL,
+                WorkerConfig.MATTING_INFERENCE, WorkerConfig.SEGMENTATION_MODEL);
+        public static final Keys COMMAND_LINE = new Keys("--matting", "--matting-model", "--matting-inference", "--model");
+    }
+
     static MattingConfig read(Settings s, boolean segmentationModelGiven) {
-        String modeName = s.string(WorkerConfig.MATTING_MODE, Mode.CLOSED_FORM.wireName());
+        return parse(Keys.ENVIRONMENT, s.string(WorkerConfig.MATTING_MODE, Mode.CLOSED_FORM.wireName()),
+                s.optional(WorkerConfig.MATTING_MODEL), s.string(WorkerConfig.MATTING_INFERENCE, "whole"),
+                segmentationModelGiven);
+    }
+
+    /**
+     * Validates one matting configuration, from the worker's environment or the command line.
+     *
+     * @throws ConfigException naming the setting that is wrong and what would be right
+     */
+    public static MattingConfig parse(Keys keys, String modeName, Optional<String> modelPath, String inferenceText,
+            boolean segmentationModelGiven) {
         Mode mode = Arrays.stream(Mode.values()).filter(m -> m.wireName().equals(modeName)).findFirst()
-                .orElseThrow(() -> new ConfigException(WorkerConfig.MATTING_MODE + "=" + modeName
+                .orElseThrow(() -> new ConfigException(keys.mode() + "=" + modeName
                         + " is not a matting mode; use closed-form, network or trimap-free"));
-        Optional<Path> model = s.optional(WorkerConfig.MATTING_MODEL).map(Path::of);
+        Optional<Path> model = modelPath.map(Path::of);
         InferenceMode inference;
         try {
-            inference = InferenceMode.parse(s.string(WorkerConfig.MATTING_INFERENCE, "whole"));
+            inference = InferenceMode.parse(inferenceText);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(WorkerConfig.MATTING_INFERENCE + ": " + e.getMessage());
+            throw new ConfigException(keys.inference() + ": " + e.getMessage());
         }
         if (mode == Mode.CLOSED_FORM && model.isPresent()) {
-            throw new ConfigException(WorkerConfig.MATTING_MODEL + " is set but " + WorkerConfig.MATTING_MODE
-                    + " is closed-form, which uses no model; set " + WorkerConfig.MATTING_MODE + "=network or trimap-free");
+            throw new ConfigException(keys.model() + " is set but " + keys.mode()
+                    + " is closed-form, which uses no model; set " + keys.mode() + "=network or trimap-free");
         }
         if (mode != Mode.CLOSED_FORM && model.isEmpty()) {
-            throw new ConfigException(WorkerConfig.MATTING_MODEL + " is required when " + WorkerConfig.MATTING_MODE + "="
-                    + mode.wireName() + ", e.g. " + WorkerConfig.MATTING_MODEL + "=/models/dim.pt (see tools/dim/README.md)");
+            throw new ConfigException(keys.model() + " is required when " + keys.mode() + "="
+                    + mode.wireName() + ", e.g. " + keys.model() + "=/models/dim.pt (see tools/dim/README.md)");
         }
         if (mode == Mode.TRIMAP_FREE && inference instanceof InferenceMode.Tiles) {
-            throw new ConfigException(WorkerConfig.MATTING_INFERENCE + "=tiles needs a trimap's unknown band;"
+            throw new ConfigException(keys.inference() + "=tiles needs a trimap's unknown band;"
                     + " trimap-free models run on the whole image (whole[:MAX_SIDE])");
         }
         if (mode == Mode.TRIMAP_FREE && segmentationModelGiven) {
-            throw new ConfigException(WorkerConfig.SEGMENTATION_MODEL + " is not used when " + WorkerConfig.MATTING_MODE
+            throw new ConfigException(keys.segmentationModel() + " is not used when " + keys.mode()
                     + "=trimap-free: the matting model replaces segmentation");
         }
         return new MattingConfig(mode, model, inference);

@@ -29,10 +29,10 @@ public final class ModelFetcher {
     private static final List<String> TF_VARIABLES =
             List.of("variables/variables.index", "variables/variables.data-00000-of-00001");
 
-    private final ObjectStore store;
+    private final ObjectStorage store;
     private final Path cache;
 
-    public ModelFetcher(ObjectStore store, Path cache) {
+    public ModelFetcher(ObjectStorage store, Path cache) {
         this.store = store;
         this.cache = cache;
     }

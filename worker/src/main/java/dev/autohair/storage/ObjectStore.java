@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 
 /**
- * Reads and writes whole objects in S3-compatible storage (MinIO in production, s3proxy in the dev
- * stack) and reports failures as {@link StorageException}s that say whether a retry can help.
- * Thread-safe; one instance per worker.
+ * {@link ObjectStorage} over the MinIO SDK: whole objects in S3-compatible storage (MinIO in
+ * production, s3proxy in the dev stack), failures reported as {@link StorageException}s that say
+ * whether a retry can help. Thread-safe; one instance per worker.
  */
-public final class ObjectStore implements AutoCloseable {
+public final class ObjectStore implements ObjectStorage {
 
     /** Java arrays cannot hold more; the cap must leave room for the one byte that detects overflow. */
     static final long MAX_CAP = Integer.MAX_VALUE - 16;
@@ -67,6 +67,7 @@ public final class ObjectStore implements AutoCloseable {
      * Downloads a whole object if it is at most {@code maxBytes} long. The size is checked before
      * the download starts, and the stream is cut off at the cap in case the store under-reports it.
      */
+    @Override
     public FetchedObject fetch(String bucket, String key, long maxBytes) {
         requireNames(bucket, key);
         if (maxBytes < 1 || maxBytes > MAX_CAP) {
@@ -92,6 +93,7 @@ public final class ObjectStore implements AutoCloseable {
      *
      * @param userMetadata keys of lower-case letters, digits and '-'; stored as {@code x-amz-meta-*}
      */
+    @Override
     public StoredObject put(String bucket, String key, byte[] bytes, String contentType,
                             Map<String, String> userMetadata) {
         requireNames(bucket, key);
@@ -119,6 +121,7 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     /** Whether the key exists; a missing bucket is an error, not "no". */
+    @Override
     public boolean exists(String bucket, String key) {
         requireNames(bucket, key);
         try {

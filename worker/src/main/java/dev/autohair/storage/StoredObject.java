@@ -1,5 +1,5 @@
 package dev.autohair.storage;
 
-/** Where {@link ObjectStore#put} wrote an object, with its size and the store's ETag. */
+/** Where {@link ObjectStorage#put} wrote an object, with its size and the store's ETag. */
 public record StoredObject(String bucket, String key, long sizeBytes, String etag) {
 }

@@ -3,8 +3,10 @@ package dev.autohair.worker;
 import dev.autohair.common.contract.ImageJob;
 import dev.autohair.common.contract.InvalidJobException;
 import dev.autohair.common.contract.JobStage;
-import dev.autohair.common.image.RgbImage;
+import dev.autohair.common.contract.OutputRef;
+import dev.autohair.pipeline.CutoutTask;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +24,8 @@ final class InFlightJob {
     private int attempt = 1;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<JobStage, Long> timingsMs = new EnumMap<>(JobStage.class);
-    private RgbImage image;
+    private CutoutTask task;
+    private List<OutputRef> outputs = List.of();
     private volatile JobStage stage = JobStage.FETCH;
 
     InFlightJob(ConsumerRecord<String, byte[]> record, OffsetTracker.Ticket ticket) {
@@ -71,7 +74,8 @@ final class InFlightJob {
         synchronized (timingsMs) {
             timingsMs.clear();
         }
-        image = null;
+        task = null;
+        outputs = List.of();
         stage = JobStage.FETCH;
     }
 
@@ -100,12 +104,22 @@ final class InFlightJob {
         this.stage = current;
     }
 
-    RgbImage image() {
-        return image;
+    /** The current attempt's way through the pipeline; null before it starts and once it ended. */
+    CutoutTask task() {
+        return task;
     }
 
-    void image(RgbImage decoded) {
-        this.image = decoded;
+    void task(CutoutTask current) {
+        this.task = current;
+    }
+
+    /** Where the current attempt stored its outputs. */
+    List<OutputRef> outputs() {
+        return outputs;
+    }
+
+    void outputs(List<OutputRef> stored) {
+        this.outputs = List.copyOf(stored);
     }
 
     @Override

@@ -27,6 +27,10 @@ public enum ErrorCode {
     IMAGE_TOO_LARGE(false, "the image has more pixels than allowed"),
     /** Segmentation found no subject pixels, so there is nothing to cut out. */
     NOTHING_FOUND(false, "no subject was found in the image"),
+    /** The trimap leaves alpha undetermined (an image smaller than a matting window, no sure pixel). */
+    CANNOT_MATTE(false, "alpha cannot be determined for this image"),
+    /** The requested output cannot be encoded (e.g. WebP is limited to 16383 px a side). */
+    CANNOT_ENCODE(false, "the requested output format cannot encode this image"),
     /** Timeouts, connection failures and 5xx answers from object storage. */
     STORAGE_UNAVAILABLE(true, "object storage did not answer"),
     /**

@@ -3,6 +3,7 @@ package dev.autohair.common.contract;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The steps of one job that timings and status events name; lower-case on the wire. */
 public enum JobStage {
@@ -14,6 +15,17 @@ public enum JobStage {
     COLOUR,
     ENCODE,
     STORE;
+
+    /** The state a job reaches when this stage is done, for the stages that mark one. */
+    public Optional<JobState> milestone() {
+        return Optional.ofNullable(switch (this) {
+            case DECODE -> JobState.FETCHED;
+            case SEGMENT -> JobState.SEGMENTED;
+            case MATTE -> JobState.MATTED;
+            case STORE -> JobState.STORED;
+            default -> null;
+        });
+    }
 
     @JsonValue
     public String wireName() {

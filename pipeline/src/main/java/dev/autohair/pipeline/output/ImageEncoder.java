@@ -46,8 +46,14 @@ public final class ImageEncoder {
                 ? new int[] {IMWRITE_PNG_COMPRESSION, PNG_COMPRESSION}
                 : new int[] {IMWRITE_WEBP_QUALITY, WEBP_QUALITY};
         try (BytePointer buffer = new BytePointer(); IntPointer p = new IntPointer(params)) {
-            if (!imencode("." + format.extension(), mat, buffer, p)) {
-                throw new IllegalStateException("OpenCV could not encode a " + mat.cols() + "x" + mat.rows() + " " + format);
+            boolean encoded;
+            try {
+                encoded = imencode("." + format.extension(), mat, buffer, p);
+            } catch (RuntimeException e) { // OpenCV's own exception, e.g. WebP's 16383 px limit
+                throw new ImageEncodingException(mat.cols(), mat.rows(), format, e);
+            }
+            if (!encoded) {
+                throw new ImageEncodingException(mat.cols(), mat.rows(), format, null);
             }
             byte[] bytes = new byte[(int) buffer.limit()];
             buffer.get(bytes);

@@ -176,6 +176,7 @@ public final class DjlSegmenter implements Segmenter {
     }
 
     /** Runs a blank image through the model (first-call allocations) and says how long it took. */
+    @Override
     public Duration warmUp() {
         int side = spec.input().resize() == InputContract.Resize.STRETCH ? spec.input().width() : 64;
         long start = System.nanoTime();

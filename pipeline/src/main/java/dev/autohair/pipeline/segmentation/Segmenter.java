@@ -3,6 +3,7 @@ package dev.autohair.pipeline.segmentation;
 import dev.autohair.common.contract.SubjectClass;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -41,6 +42,11 @@ public interface Segmenter extends AutoCloseable {
 
     /** Which weights: reported with every result so a cutout can be traced to them. */
     String modelVersion();
+
+    /** One small forward pass, so the first real batch does not pay for the engine's lazy start-up. */
+    default Duration warmUp() {
+        return Duration.ZERO;
+    }
 
     @Override
     void close();

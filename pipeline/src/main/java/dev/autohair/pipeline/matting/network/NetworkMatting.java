@@ -3,9 +3,11 @@ package dev.autohair.pipeline.matting.network;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
-import dev.autohair.pipeline.matting.AlphaMatting;
+import dev.autohair.pipeline.matting.MattingInput;
+import dev.autohair.pipeline.matting.MattingStrategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,12 +17,13 @@ import java.util.List;
  * {@link InferenceMode}). Known regions of the trimap are clamped to exactly 0 / 1, and an image
  * without unknown pixels never reaches the network.
  *
- * <p>{@link #estimate(List)} batches: same-size images (whole-image mode) or all tiles of all
+ * <p>{@link #matte(List)} batches: same-size images (whole-image mode) or all tiles of all
  * images (tile mode) share forward passes of up to {@code maxBatch}. Thread-safe.
  */
-public final class NetworkMatting implements AlphaMatting, AutoCloseable {
+public final class NetworkMatting implements MattingStrategy {
 
     public static final int DEFAULT_MAX_BATCH = 4;
+    private static final int WARM_UP_SIDE = 64;
 
     private final TorchScriptModel model;
     private final InferenceMode mode;
@@ -55,13 +58,13 @@ public final class NetworkMatting implements AlphaMatting, AutoCloseable {
         }
     }
 
-    @Override
     public Matte estimate(RgbImage image, Trimap trimap) {
-        return estimate(List.of(new MattingInput(image, trimap))).get(0);
+        return matte(List.of(new MattingInput(image, trimap))).get(0);
     }
 
-    /** Mattes in input order. */
-    public List<Matte> estimate(List<MattingInput> inputs) {
+    /** Mattes in input order; the network ignores the mask prior. */
+    @Override
+    public List<Matte> matte(List<MattingInput> inputs) {
         List<MattingInput> needed = new ArrayList<>();
         for (MattingInput input : inputs) {
             if (input.trimap().unknownCount() > 0) {
@@ -99,13 +102,33 @@ public final class NetworkMatting implements AlphaMatting, AutoCloseable {
     }
 
     @Override
-    public String name() {
+    public String method() {
         return model.contract().name();
     }
 
     /** Which weights ran: a digest of the model file. */
-    public String modelVersion() {
+    @Override
+    public String version() {
         return model.version();
+    }
+
+    @Override
+    public boolean takesTrimap() {
+        return true;
+    }
+
+    @Override
+    public Batching batching() {
+        return Batching.MICRO_BATCH;
+    }
+
+    /** One forward pass over a small image that is all unknown, so it reaches the network. */
+    @Override
+    public void warmUp() {
+        int side = WARM_UP_SIDE;
+        byte[] unknown = new byte[side * side];
+        Arrays.fill(unknown, (byte) Trimap.UNKNOWN);
+        estimate(RgbImage.blank(side, side), new Trimap(side, side, unknown));
     }
 
     public InferenceMode mode() {

@@ -1,5 +1,6 @@
 package dev.autohair.pipeline.matting.network;
 
+import dev.autohair.pipeline.matting.MattingInput;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,19 +2,21 @@ package dev.autohair.pipeline.matting.network;
 
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
-import dev.autohair.pipeline.segmentation.Segmenter;
+import dev.autohair.pipeline.matting.MattingInput;
+import dev.autohair.pipeline.matting.MattingStrategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A matting network that predicts alpha from the image alone, in the pipeline's segmenter slot:
- * its "mask" is already the final alpha matte, so a pipeline built with
- * {@code CutoutPipeline.trimapFree} skips trimap and matting for it. Whole-image inference
+ * A matting network that predicts alpha from the image alone: it takes no trimap, so the pipeline
+ * runs neither segmentation nor trimap generation before it. Whole-image inference
  * (resized to the model's multiple, capped at {@code maxSide}), batched over same-size images.
  * Thread-safe.
  */
-public final class TrimapFreeMatting implements Segmenter {
+public final class TrimapFreeMatting implements MattingStrategy {
+
+    private static final int WARM_UP_SIDE = 64;
 
     private final TorchScriptModel model;
     private final WholeImageInference whole;
@@ -42,8 +44,10 @@ public final class TrimapFreeMatting implements Segmenter {
         }
     }
 
+    /** Alpha for each input's image; trimaps and priors, if any, are not used. */
     @Override
-    public List<Matte> segment(List<RgbImage> images) {
+    public List<Matte> matte(List<MattingInput> inputs) {
+        List<RgbImage> images = inputs.stream().map(MattingInput::image).toList();
         if (images.isEmpty()) {
             return List.of();
         }
@@ -56,13 +60,28 @@ public final class TrimapFreeMatting implements Segmenter {
     }
 
     @Override
-    public String modelName() {
+    public String method() {
         return model.contract().name();
     }
 
     @Override
-    public String modelVersion() {
+    public String version() {
         return model.version();
+    }
+
+    @Override
+    public boolean takesTrimap() {
+        return false;
+    }
+
+    @Override
+    public Batching batching() {
+        return Batching.MICRO_BATCH;
+    }
+
+    @Override
+    public void warmUp() {
+        matte(List.of(new MattingInput(RgbImage.blank(WARM_UP_SIDE, WARM_UP_SIDE), null)));
     }
 
     @Override

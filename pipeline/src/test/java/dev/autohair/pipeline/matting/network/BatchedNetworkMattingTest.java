@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
+import dev.autohair.common.contract.JobOptions;
+import dev.autohair.common.contract.JobStage;
 import dev.autohair.pipeline.CutoutPipeline;
-import dev.autohair.pipeline.CutoutRequest;
-import dev.autohair.pipeline.CutoutResult;
+import dev.autohair.pipeline.CutoutTask;
 import dev.autohair.pipeline.Guide;
+import dev.autohair.pipeline.Phase;
+import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.pipeline.segmentation.Segmenter;
-import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import dev.autohair.pipeline.trimap.DegenerateMaskException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,23 +23,22 @@ class BatchedNetworkMattingTest {
 
     @Test
     void oneBatchedCallEqualsPerImageMattingAndAnEmptyMaskFailsAlone() {
-        List<CutoutRequest> requests = List.of(request(96, 64, 1), request(80, 80, 2), request(64, 96, 3));
-        try (CutoutPipeline pipeline = new CutoutPipeline(discs(), load(), (image, alpha) -> image)) {
-            assertThat(pipeline.mattesInBatches()).isTrue();
-
-            List<CutoutPipeline.Segmented> batched = pipeline.matteBatch(pipeline.segment(requests));
-            List<CutoutResult> alone = new ArrayList<>();
-            for (CutoutRequest request : requests.subList(0, 2)) {
-                alone.add(pipeline.finish(pipeline.segment(List.of(request)).get(0)));
-            }
+        try (CutoutPipeline pipeline = new CutoutPipeline(discs(), load(), (image, alpha) -> image, ImageLimits.DEFAULT)) {
+            List<CutoutTask> batch = List.of(task(pipeline, 96, 64, 1), task(pipeline, 80, 80, 2), task(pipeline, 64, 96, 3));
+            pipeline.run(Phase.MODEL, batch);
+            // matting ran in the model phase, over the whole batch
+            assertThat(batch.subList(0, 2)).allSatisfy(t -> assertThat(t.timings().asNanos()).containsKey(JobStage.MATTE));
+            batch.forEach(t -> pipeline.run(Phase.CPU, List.of(t)));
 
             for (int i = 0; i < 2; i++) {
-                assertThat(batched.get(i).alpha()).isPresent();
-                Matte fromBatch = pipeline.finish(batched.get(i)).cutout().alpha();
-                assertThat(maxDifference(fromBatch, alone.get(i).cutout().alpha())).isLessThan(1e-5f);
+                CutoutTask alone = task(pipeline, i == 0 ? 96 : 80, i == 0 ? 64 : 80, i + 1);
+                pipeline.runAll(List.of(alone));
+                Matte fromBatch = batch.get(i).result().cutout().alpha();
+                assertThat(maxDifference(fromBatch, alone.result().cutout().alpha())).isLessThan(1e-5f);
             }
             // The third image's mask is empty: its trimap fails, the batch goes on.
-            assertThat(batched.get(2).failure()).containsInstanceOf(DegenerateMaskException.class);
+            assertThat(batch.get(2).failure().orElseThrow().stage()).isEqualTo(JobStage.TRIMAP);
+            assertThat(batch.get(2).failure().get().getCause()).isInstanceOf(DegenerateMaskException.class);
         }
     }
 
@@ -82,7 +83,7 @@ class BatchedNetworkMattingTest {
         };
     }
 
-    private static CutoutRequest request(int width, int height, int seed) {
+    private static CutoutTask task(CutoutPipeline pipeline, int width, int height, int seed) {
         Random random = new Random(seed);
         RgbImage image = RgbImage.blank(width, height);
         for (int i = 0; i < image.rgb().length; i++) {
@@ -91,7 +92,7 @@ class BatchedNetworkMattingTest {
         if (seed == 3) {
             image.rgb()[0] = -1f; // tells discs() to return an empty mask
         }
-        return new CutoutRequest(image, new Guide.Segment(new AutomaticTrimap()));
+        return pipeline.task(image, Guide.segment(), JobOptions.defaults());
     }
 
     private static float maxDifference(Matte a, Matte b) {

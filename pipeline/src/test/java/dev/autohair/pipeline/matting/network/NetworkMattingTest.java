@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
+import dev.autohair.pipeline.matting.MattingInput;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -131,7 +132,7 @@ class NetworkMattingTest {
         for (InferenceMode mode : List.of(WHOLE, new InferenceMode.Tiles(64, 16))) {
             try (NetworkMatting batched = NetworkMatting.load(Fixtures.tinyDim(), dim, mode, 8);
                     NetworkMatting single = NetworkMatting.load(Fixtures.tinyDim(), dim, mode, 1)) {
-                List<Matte> together = batched.estimate(inputs);
+                List<Matte> together = batched.matte(inputs);
                 assertThat(together).hasSize(4);
                 for (int k = 0; k < inputs.size(); k++) {
                     MattingInput in = inputs.get(k);
@@ -146,8 +147,8 @@ class NetworkMattingTest {
     @Test
     void reportsTheContractNameAndADigestOfTheFile() {
         try (NetworkMatting matting = NetworkMatting.load(Fixtures.tinyDim(), MattingModelContract.DEEP_IMAGE_MATTING, WHOLE, 1)) {
-            assertThat(matting.name()).isEqualTo("deep-image-matting");
-            assertThat(matting.modelVersion()).matches("sha256:[0-9a-f]{12}");
+            assertThat(matting.method()).isEqualTo("deep-image-matting");
+            assertThat(matting.version()).matches("sha256:[0-9a-f]{12}");
         }
     }
 

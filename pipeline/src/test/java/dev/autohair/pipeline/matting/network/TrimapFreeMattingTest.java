@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
+import dev.autohair.common.contract.JobOptions;
+import dev.autohair.common.contract.JobStage;
+import dev.autohair.common.contract.ModelRole;
 import dev.autohair.pipeline.CutoutPipeline;
-import dev.autohair.pipeline.CutoutRequest;
+import dev.autohair.pipeline.CutoutTask;
 import dev.autohair.pipeline.CutoutResult;
 import dev.autohair.pipeline.Guide;
 import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
-import dev.autohair.pipeline.matting.ClosedFormMatting;
-import dev.autohair.pipeline.trimap.AutomaticTrimap;
+import dev.autohair.pipeline.decode.ImageLimits;
+import dev.autohair.pipeline.matting.MattingInput;
+import dev.autohair.pipeline.segmentation.Segmenter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +29,15 @@ class TrimapFreeMattingTest {
     void predictsAlphaFromTheNormalisedImageAlone() {
         RgbImage image = Fixtures.noise(96, 64, 5);
         try (TrimapFreeMatting model = TrimapFreeMatting.load(Fixtures.probeTrimapFree(), PROBE, 1600, 4)) {
-            Matte alpha = model.segment(image);
+            Matte alpha = model.matte(List.of(new MattingInput(image, null))).get(0);
             float[] mean = RgbNormalisation.IMAGENET.mean();
             float[] std = RgbNormalisation.IMAGENET.std();
             for (int i = 0; i < alpha.pixelCount(); i++) {
                 assertThat(alpha.alpha()[i]).isCloseTo(Fixtures.probe(image, null, i, mean, std), within(1e-5f));
             }
-            assertThat(model.modelName()).isEqualTo("probe-trimap-free");
-            assertThat(model.modelVersion()).startsWith("sha256:");
+            assertThat(model.method()).isEqualTo("probe-trimap-free");
+            assertThat(model.version()).startsWith("sha256:");
+            assertThat(model.takesTrimap()).isFalse();
         }
     }
 
@@ -41,10 +46,11 @@ class TrimapFreeMattingTest {
         RgbImage photo = Fixtures.noise(96, 64, 6);
         RgbImage other = Fixtures.picture(150, 100); // not a multiple of 32: resized in and out
         TrimapFreeMatting model = TrimapFreeMatting.load(Fixtures.probeTrimapFree(), PROBE, 1600, 4);
-        try (CutoutPipeline pipeline = CutoutPipeline.trimapFree(model, new ClosedFormMatting(),
-                new MultiLevelForegroundEstimation())) {
-            Guide segment = new Guide.Segment(new AutomaticTrimap());
-            List<CutoutResult> results = pipeline.run(List.of(new CutoutRequest(photo, segment), new CutoutRequest(other, segment)));
+        try (CutoutPipeline pipeline = new CutoutPipeline(Segmenter.unavailable("trimap-free"), model,
+                new MultiLevelForegroundEstimation(), ImageLimits.DEFAULT)) {
+            List<CutoutTask> tasks = pipeline.runAll(List.of(pipeline.task(photo, Guide.segment(), JobOptions.defaults()),
+                    pipeline.task(other, Guide.segment(), JobOptions.defaults())));
+            List<CutoutResult> results = tasks.stream().map(CutoutTask::result).toList();
 
             float[] alpha = results.get(0).cutout().alpha().alpha();
             float[] mean = RgbNormalisation.IMAGENET.mean();
@@ -55,24 +61,23 @@ class TrimapFreeMattingTest {
             Matte second = results.get(1).cutout().alpha();
             assertThat(second.width()).isEqualTo(150);
             assertThat(second.height()).isEqualTo(100);
-            assertThat(results.get(0).mask()).isPresent();
-            assertThat(pipeline.mattingMethod()).isEqualTo("trimap-free");
-            assertThat(pipeline.segmentationModel()).isEqualTo("probe-trimap-free");
-            assertThat(pipeline.mattingVersion()).isEqualTo(model.modelVersion());
+            assertThat(results.get(0).mask()).isEmpty();
+            assertThat(results.get(0).timings().asNanos()).doesNotContainKeys(JobStage.SEGMENT, JobStage.TRIMAP);
+            assertThat(results.get(0).models()).singleElement().satisfies(m -> {
+                assertThat(m.role()).isEqualTo(ModelRole.MATTING);
+                assertThat(m.name()).isEqualTo("probe-trimap-free");
+                assertThat(m.version()).isEqualTo(model.version());
+            });
         }
     }
 
     @Test
-    void aTrimapGuidedRequestStillGoesThroughTrimapMatting() {
-        RgbImage image = Fixtures.picture(64, 64);
-        var trimap = Fixtures.ring(64, 64, 16, 6);
+    void aGivenTrimapOrMaskIsRefusedRatherThanIgnored() {
         TrimapFreeMatting model = TrimapFreeMatting.load(Fixtures.probeTrimapFree(), PROBE, 1600, 4);
-        try (CutoutPipeline pipeline = CutoutPipeline.trimapFree(model, new ClosedFormMatting(),
-                new MultiLevelForegroundEstimation())) {
-            CutoutResult result = pipeline.run(new CutoutRequest(image, new Guide.GivenTrimap(trimap)));
-            assertThat(result.trimap()).isSameAs(trimap);
-            assertThat(result.cutout().alpha().alpha()[32 * 64 + 32]).isEqualTo(1f);
-            assertThat(result.cutout().alpha().alpha()[0]).isEqualTo(0f);
+        try (CutoutPipeline pipeline = new CutoutPipeline(Segmenter.unavailable("trimap-free"), model,
+                new MultiLevelForegroundEstimation(), ImageLimits.DEFAULT)) {
+            assertThatThrownBy(() -> pipeline.task(Fixtures.picture(64, 64), new Guide.GivenTrimap(Fixtures.ring(64, 64, 16, 6)),
+                    JobOptions.defaults())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trimap-free");
         }
     }
 

@@ -1,19 +1,14 @@
-package dev.autohair.worker;
+package dev.autohair.pipeline.trimap;
 
 import dev.autohair.common.contract.TrimapSpec;
-import dev.autohair.pipeline.trimap.AutomaticTrimap;
-import dev.autohair.pipeline.trimap.ScaledBand;
-import dev.autohair.pipeline.trimap.TrimapBand;
-import dev.autohair.pipeline.trimap.TrimapGenerator;
-import dev.autohair.pipeline.trimap.TrimapSettings;
 
-/** A job's trimap option as the pipeline's trimap generator. */
-final class JobTrimaps {
+/** A trimap option (a job's, or the command line's {@code --band}) as the generator that makes it. */
+public final class Trimaps {
 
-    private JobTrimaps() {
+    private Trimaps() {
     }
 
-    static TrimapGenerator forSpec(TrimapSpec spec) {
+    public static TrimapGenerator forSpec(TrimapSpec spec) {
         if (spec instanceof TrimapSpec.Band band) {
             return new AutomaticTrimap(TrimapSettings.binary(new TrimapBand(band.size(), band.erosion())));
         }

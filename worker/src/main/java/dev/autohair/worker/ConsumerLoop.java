@@ -1,0 +1,207 @@
+package dev.autohair.worker;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll thread: hands each record on and never runs pipeline work, so long batches cannot push
+ * the consumer out of its group. Pauses every partition while too many jobs are in flight and
+ * resumes below half of it; commits each partition only up to its lowest unfinished job; on
+ * revocation gives running jobs a short grace, on stop drains within a deadline.
+ */
+final class ConsumerLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
+    static final Duration POLL = Duration.ofMillis(100);
+    /** How long a revoked partition's running jobs may finish before their offsets are given up. */
+    static final Duration REVOKE_GRACE = Duration.ofSeconds(10);
+
+    private final Consumer<String, byte[]> consumer;
+    private final String topic;
+    private final int maxInFlight;
+    private final int resumeBelow;
+    private final Duration drainTimeout;
+    private final OffsetTracker tracker;
+    private final BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler;
+    private final Supplier<Throwable> fatal;
+
+    private volatile boolean stopping;
+    private boolean paused;
+    private final AtomicInteger assigned = new AtomicInteger();
+    /** When the last poll returned (System.nanoTime), 0 before the first: what health checks read. */
+    private volatile long lastPoll;
+    /** In the group: an assignment (possibly empty) arrived and was not lost since. */
+    private volatile boolean joined;
+
+    ConsumerLoop(Consumer<String, byte[]> consumer, String topic, int maxInFlight, int resumeBelow, Duration drainTimeout,
+            OffsetTracker tracker, BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler,
+            Supplier<Throwable> fatal) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.maxInFlight = maxInFlight;
+        this.resumeBelow = resumeBelow;
+        this.drainTimeout = drainTimeout;
+        this.tracker = tracker;
+        this.handler = handler;
+        this.fatal = fatal;
+    }
+
+    /** Polls until {@link #stop()} (or a fatal error), then drains within the deadline. */
+    void run() {
+        consumer.subscribe(List.of(topic), new Rebalance());
+        try {
+            while (!stopping && fatal.get() == null) {
+                pollOnce();
+            }
+            drain();
+        } catch (WakeupException e) {
+            drain();
+        }
+    }
+
+    /** One turn of the loop: poll, hand the records on, apply back-pressure, commit what finished. */
+    void pollOnce() {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            handler.accept(record, tracker.started(partition, record.offset()));
+        }
+        lastPoll = System.nanoTime();
+        applyBackPressure();
+        commit(tracker.partitions(), false);
+    }
+
+    void stop() {
+        stopping = true;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    boolean joined() {
+        return joined;
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    Optional<Duration> sinceLastPoll() {
+        long last = lastPoll;
+        return last == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - last));
+    }
+
+    int assignedPartitions() {
+        return assigned.get();
+    }
+
+    private void applyBackPressure() {
+        int inFlight = tracker.inFlight();
+        if (!paused && inFlight >= maxInFlight) {
+            consumer.pause(consumer.assignment());
+            paused = true;
+            LOG.debug("paused at {} jobs in flight", inFlight);
+        } else if (paused && inFlight < resumeBelow) {
+            consumer.resume(consumer.paused());
+            paused = false;
+            LOG.debug("resumed at {} jobs in flight", inFlight);
+        }
+    }
+
+    private void commit(Collection<TopicPartition> partitions, boolean sync) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            tracker.advance(partition).ifPresent(next -> offsets.put(partition, new OffsetAndMetadata(next)));
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            consumer.commitSync(offsets);
+        } else {
+            consumer.commitAsync(offsets, (committed, error) -> {
+                if (error != null) {
+                    LOG.warn("offset commit failed (a later commit covers it): {}", error.toString());
+                }
+            });
+        }
+    }
+
+    /** Stop taking jobs, let the running ones finish within the deadline, commit what finished. */
+    private void drain() {
+        LOG.info("draining {} jobs in flight (deadline {} s)", tracker.inFlight(), drainTimeout.toSeconds());
+        consumer.pause(consumer.assignment());
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        while (tracker.inFlight() > 0 && System.nanoTime() < deadline && fatal.get() == null) {
+            consumer.poll(POLL); // keeps the group membership alive; paused partitions return nothing
+            lastPoll = System.nanoTime();
+            commit(tracker.partitions(), false);
+        }
+        try {
+            commit(tracker.partitions(), true);
+        } catch (RuntimeException e) {
+            LOG.warn("final commit failed; finished jobs since the last commit will be redelivered: {}", e.toString());
+        }
+        LOG.info("drained; {} unfinished jobs left for redelivery", tracker.inFlight());
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            long deadline = System.nanoTime() + REVOKE_GRACE.toNanos();
+            while (tracker.inFlight(partitions) > 0 && System.nanoTime() < deadline) {
+                sleep(20);
+            }
+            try {
+                commit(partitions, true);
+            } catch (RuntimeException e) {
+                LOG.warn("commit on revocation failed; those jobs will be redelivered: {}", e.toString());
+            }
+            partitions.forEach(tracker::forget);
+            assigned.addAndGet(-partitions.size());
+            LOG.info("revoked {}", partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(tracker::forget);
+            assigned.addAndGet(-partitions.size());
+            joined = false; // out of the group until the next assignment
+            LOG.warn("lost {}; their unfinished jobs will be redelivered", partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (paused) {
+                consumer.pause(partitions);
+            }
+            assigned.addAndGet(partitions.size());
+            joined = true; // called after every rebalance, with an empty collection too
+            LOG.info("assigned {}", partitions);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,14 +1,15 @@
 package dev.autohair;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.autohair.common.contract.JobStage;
+import dev.autohair.common.contract.ModelInfo;
+import dev.autohair.common.contract.ModelRole;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.config.MattingConfig;
 import dev.autohair.pipeline.CutoutPipeline;
-import dev.autohair.pipeline.CutoutRequest;
-import dev.autohair.pipeline.Guide;
 import dev.autohair.pipeline.matting.network.InferenceMode;
-import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,11 +30,12 @@ class AssemblyMattingTest {
     void trimapFreeModeRunsTheModelInTheSegmentersPlace() {
         MattingConfig config = new MattingConfig(MattingConfig.Mode.TRIMAP_FREE, Optional.of(fixture("probe-trimap-free.pt")),
                 InferenceMode.wholeImage());
-        try (CutoutPipeline pipeline = Assembly.cutoutPipeline(null, config, 4)) {
-            assertThat(pipeline.mattingMethod()).isEqualTo("trimap-free");
-            assertThat(pipeline.segmentationModel()).isEqualTo("trimap-free-matting");
+        try (CutoutPipeline pipeline = Assembly.localPipeline(Optional.empty(), config, 4)) {
+            assertThat(pipeline.models()).extracting(ModelInfo::role, ModelInfo::name)
+                    .containsExactly(tuple(ModelRole.MATTING, "trimap-free-matting"));
+            assertThat(pipeline.stages()).doesNotContain(JobStage.SEGMENT, JobStage.TRIMAP);
             RgbImage image = RgbImage.blank(64, 48);
-            var result = pipeline.run(new CutoutRequest(image, new Guide.Segment(new AutomaticTrimap())));
+            var result = pipeline.cut(image);
             assertThat(result.cutout().alpha().width()).isEqualTo(64);
         }
     }
@@ -42,10 +44,12 @@ class AssemblyMattingTest {
     void networkModeMattesWithTheTorchScriptModel() {
         MattingConfig config = new MattingConfig(MattingConfig.Mode.NETWORK, Optional.of(fixture("tiny-dim.pt")),
                 InferenceMode.tiles());
-        try (CutoutPipeline pipeline = Assembly.cutoutPipeline(null, config, 4)) {
-            assertThat(pipeline.mattingMethod()).isEqualTo("deep-image-matting");
-            assertThat(pipeline.mattingVersion()).matches("sha256:[0-9a-f]{12}");
-            assertThat(pipeline.segmentationModel()).isEqualTo("mediapipe-selfie-segmentation");
+        try (CutoutPipeline pipeline = Assembly.localPipeline(Optional.empty(), config, 4)) {
+            assertThat(pipeline.models()).extracting(ModelInfo::role, ModelInfo::name).containsExactly(
+                    tuple(ModelRole.SEGMENTATION, "mediapipe-selfie-segmentation"),
+                    tuple(ModelRole.MATTING, "deep-image-matting"));
+            assertThat(pipeline.models().get(1).version()).matches("sha256:[0-9a-f]{12}");
+            assertThat(pipeline.stages()).contains(JobStage.SEGMENT, JobStage.TRIMAP, JobStage.MATTE);
         }
     }
 }

@@ -28,14 +28,19 @@ final class ConsumerLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
     static final Duration POLL = Duration.ofMillis(100);
-    /** How long a revoked partition's running jobs may finish before their offsets are given up. */
-    static final Duration REVOKE_GRACE = Duration.ofSeconds(10);
+
+    /**
+     * @param maxInFlight  pause every partition at this many unfinished jobs
+     * @param resumeBelow  resume below this many
+     * @param drainTimeout how long a stopping worker lets running jobs finish
+     * @param revokeGrace  how long a revoked partition's running jobs may finish before their offsets are given up
+     */
+    record Limits(int maxInFlight, int resumeBelow, Duration drainTimeout, Duration revokeGrace) {
+    }
 
     private final Consumer<String, byte[]> consumer;
     private final String topic;
-    private final int maxInFlight;
-    private final int resumeBelow;
-    private final Duration drainTimeout;
+    private final Limits limits;
     private final OffsetTracker tracker;
     private final BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler;
     private final Supplier<Throwable> fatal;
@@ -48,14 +53,11 @@ final class ConsumerLoop {
     /** In the group: an assignment (possibly empty) arrived and was not lost since. */
     private volatile boolean joined;
 
-    ConsumerLoop(Consumer<String, byte[]> consumer, String topic, int maxInFlight, int resumeBelow, Duration drainTimeout,
-            OffsetTracker tracker, BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler,
-            Supplier<Throwable> fatal) {
+    ConsumerLoop(Consumer<String, byte[]> consumer, String topic, Limits limits, OffsetTracker tracker,
+            BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler, Supplier<Throwable> fatal) {
         this.consumer = consumer;
         this.topic = topic;
-        this.maxInFlight = maxInFlight;
-        this.resumeBelow = resumeBelow;
-        this.drainTimeout = drainTimeout;
+        this.limits = limits;
         this.tracker = tracker;
         this.handler = handler;
         this.fatal = fatal;
@@ -63,7 +65,7 @@ final class ConsumerLoop {
 
     /** Polls until {@link #stop()} (or a fatal error), then drains within the deadline. */
     void run() {
-        consumer.subscribe(List.of(topic), new Rebalance());
+        subscribe();
         try {
             while (!stopping && fatal.get() == null) {
                 pollOnce();
@@ -72,6 +74,10 @@ final class ConsumerLoop {
         } catch (WakeupException e) {
             drain();
         }
+    }
+
+    void subscribe() {
+        consumer.subscribe(List.of(topic), new Rebalance());
     }
 
     /** One turn of the loop: poll, hand the records on, apply back-pressure, commit what finished. */
@@ -112,11 +118,11 @@ final class ConsumerLoop {
 
     private void applyBackPressure() {
         int inFlight = tracker.inFlight();
-        if (!paused && inFlight >= maxInFlight) {
+        if (!paused && inFlight >= limits.maxInFlight()) {
             consumer.pause(consumer.assignment());
             paused = true;
             LOG.debug("paused at {} jobs in flight", inFlight);
-        } else if (paused && inFlight < resumeBelow) {
+        } else if (paused && inFlight < limits.resumeBelow()) {
             consumer.resume(consumer.paused());
             paused = false;
             LOG.debug("resumed at {} jobs in flight", inFlight);
@@ -144,9 +150,9 @@ final class ConsumerLoop {
 
     /** Stop taking jobs, let the running ones finish within the deadline, commit what finished. */
     private void drain() {
-        LOG.info("draining {} jobs in flight (deadline {} s)", tracker.inFlight(), drainTimeout.toSeconds());
+        LOG.info("draining {} jobs in flight (deadline {} s)", tracker.inFlight(), limits.drainTimeout().toSeconds());
         consumer.pause(consumer.assignment());
-        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        long deadline = System.nanoTime() + limits.drainTimeout().toNanos();
         while (tracker.inFlight() > 0 && System.nanoTime() < deadline && fatal.get() == null) {
             consumer.poll(POLL); // keeps the group membership alive; paused partitions return nothing
             lastPoll = System.nanoTime();
@@ -164,7 +170,7 @@ final class ConsumerLoop {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            long deadline = System.nanoTime() + REVOKE_GRACE.toNanos();
+            long deadline = System.nanoTime() + limits.revokeGrace().toNanos();
             while (tracker.inFlight(partitions) > 0 && System.nanoTime() < deadline) {
                 sleep(20);
             }

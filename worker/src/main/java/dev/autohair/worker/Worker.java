@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class Worker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    /** How long a revoked partition's running jobs may finish before their offsets are given up. */
+    private static final Duration REVOKE_GRACE = Duration.ofSeconds(10);
 
     private final WorkerConfig config;
     private final Consumer<String, byte[]> consumer;
@@ -36,8 +38,9 @@ public final class Worker implements AutoCloseable {
         this.consumer = consumer;
         Events events = new Events(producer, config.kafka().topics(), codec, config.workerId());
         this.flow = new JobFlow(config, pipeline, store, events, codec, tracker, metrics);
-        this.loop = new ConsumerLoop(consumer, config.kafka().topics().jobs(), config.flow().maxInFlight(),
-                config.flow().resumeBelow(), config.flow().drainTimeout(), tracker, flow::accept, flow::fatal);
+        this.loop = new ConsumerLoop(consumer, config.kafka().topics().jobs(), new ConsumerLoop.Limits(
+                config.flow().maxInFlight(), config.flow().resumeBelow(), config.flow().drainTimeout(), REVOKE_GRACE),
+                tracker, flow::accept, flow::fatal);
     }
 
     /** Polls until {@link #stop()} (or a fatal error), then drains within the configured deadline. */

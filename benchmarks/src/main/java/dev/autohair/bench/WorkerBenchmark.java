@@ -11,14 +11,11 @@ import dev.autohair.common.contract.Topics;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.config.WorkerConfig;
 import dev.autohair.devstack.DevStack;
+import dev.autohair.common.contract.JobOptions;
 import dev.autohair.pipeline.CutoutPipeline;
-import dev.autohair.pipeline.CutoutRequest;
-import dev.autohair.pipeline.CutoutResult;
+import dev.autohair.pipeline.CutoutTask;
 import dev.autohair.pipeline.Guide;
-import dev.autohair.pipeline.decode.ImageDecoder;
-import dev.autohair.pipeline.decode.ImageLimits;
-import dev.autohair.pipeline.output.ImageEncoder;
-import dev.autohair.pipeline.trimap.AutomaticTrimap;
+import dev.autohair.pipeline.StageListener;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.worker.KafkaClients;
 import dev.autohair.worker.Worker;
@@ -76,13 +73,14 @@ public final class WorkerBenchmark {
     }
 
     private static double inProcess(CutoutPipeline pipeline, List<byte[]> images) {
-        ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
-        ImageEncoder encoder = new ImageEncoder();
         Runnable one = () -> {
-            for (byte[] bytes : images) {
-                RgbImage image = decoder.decode(bytes);
-                CutoutResult result = pipeline.run(new CutoutRequest(image, new Guide.Segment(new AutomaticTrimap())));
-                encoder.encodeCutout(result.cutout(), OutputFormat.PNG);
+            for (byte[] bytes : images) { // every stage but storage: decode, pipeline, encode
+                CutoutTask task = pipeline.task(() -> bytes, Guide.segment(), JobOptions.defaults(), outputs -> { },
+                        StageListener.NONE);
+                pipeline.runAll(List.of(task));
+                if (task.failed()) {
+                    throw task.failure().get();
+                }
             }
         };
         one.run(); // warm-up

@@ -122,16 +122,14 @@ class WorkerIntegrationTest {
                         JobState.MATTED, JobState.STORED, JobState.SUCCEEDED);
                 assertThat(log.statusesFor(id).stream().mapToLong(StatusEvent::sequence).toArray())
                         .containsExactly(0, 1, 2, 3, 4, 5);
-                assertThat(result.models()).extracting(m -> m.name()).contains(pipeline.segmentationModel());
+                assertThat(result.models()).isEqualTo(pipeline.models());
             }
 
             // The matte is the pipeline's: the same image straight through the pipeline gives the same alpha.
             JobResult first = single(log.resultsFor(ids.get(0)));
             OutputRef matteRef = first.outputs().stream().filter(r -> r.kind() == OutputKind.MATTE).findFirst().orElseThrow();
             Matte stored = decoder().decodeGray(store.fetch(matteRef.bucket(), matteRef.key(), Integer.MAX_VALUE / 2).bytes());
-            Matte direct = pipeline.run(new dev.autohair.pipeline.CutoutRequest(decoder().decode(portrait),
-                    new dev.autohair.pipeline.Guide.Segment(new dev.autohair.pipeline.trimap.AutomaticTrimap())))
-                    .cutout().alpha();
+            Matte direct = pipeline.cut(decoder().decode(portrait)).cutout().alpha();
             assertThat(maxDifference(stored, direct)).isLessThanOrEqualTo(1.5f / 255f);
             assertThat(stored.get(128, 64)).as("the face is opaque").isGreaterThan(0.95f);
             assertThat(stored.get(5, 5)).as("the corner is background").isLessThan(0.05f);

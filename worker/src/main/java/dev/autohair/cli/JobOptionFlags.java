@@ -6,8 +6,9 @@ import dev.autohair.common.contract.OutputKind;
 import dev.autohair.common.contract.TrimapSpec;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The job options as command-line flags, read in one place for {@code cutout} and {@code submit}:
@@ -33,34 +34,38 @@ final class JobOptionFlags {
     /** {@code base} with every option flag that {@code a} carries applied. */
     static JobOptions parse(Arguments a, JobOptions base) {
         JobOptions options = base;
-        if (a.option("--outputs").isPresent()) {
-            options = options.withOutputs(flag("--outputs", () -> Arrays.stream(a.option("--outputs").get().split(","))
+        Optional<String> outputs = a.option("--outputs");
+        if (outputs.isPresent()) {
+            options = options.withOutputs(flag("--outputs", outputs.get(), text -> Arrays.stream(text.split(","))
                     .map(String::trim).map(OutputKind::fromWireName).toArray(OutputKind[]::new)));
         }
-        if (a.option("--format").isPresent()) {
-            options = options.withFormat(flag("--format", () -> OutputFormat.fromWireName(a.option("--format").get())));
+        Optional<String> format = a.option("--format");
+        if (format.isPresent()) {
+            options = options.withFormat(flag("--format", format.get(), OutputFormat::fromWireName));
         }
-        if (a.option("--bg").isPresent()) {
-            String colour = a.option("--bg").get().toUpperCase(Locale.ROOT);
+        Optional<String> background = a.option("--bg");
+        if (background.isPresent()) {
             JobOptions current = options;
-            options = flag("--bg", () -> current.withBackground(colour));
+            options = flag("--bg", background.get(), text -> current.withBackground(text.toUpperCase(Locale.ROOT)));
         }
-        if (a.option("--crop").isPresent()) {
-            int margin = a.intOption("--crop", 0);
+        Optional<String> crop = a.option("--crop");
+        if (crop.isPresent()) {
             JobOptions current = options;
-            options = flag("--crop", () -> current.withCropMargin(margin));
+            options = flag("--crop", crop.get(), text -> current.withCropMargin(Integer.parseInt(text)));
         }
-        if (a.option("--band").isPresent()) {
-            options = options.withTrimap(flag("--band", () -> TrimapSpec.parse(a.option("--band").get())));
+        Optional<String> band = a.option("--band");
+        if (band.isPresent()) {
+            options = options.withTrimap(flag("--band", band.get(), TrimapSpec::parse));
         }
         return options;
     }
 
-    private static <T> T flag(String name, Supplier<T> parse) {
+    /** Parses one flag's value; a value the job contract refuses is a usage error naming the flag. */
+    private static <T> T flag(String name, String value, Function<String, T> parse) {
         try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name + ": " + e.getMessage());
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) { // NumberFormatException and the contract's ConstraintException too
+            throw new UsageException(name + " " + value + ": " + e.getMessage());
         }
     }
 }

@@ -61,6 +61,7 @@ class CutoutCommandTest {
         Path lemur = SAMPLES.resolve("lemur.png");
         Path trimaps = Files.createDirectories(tmp.resolve("trimaps"));
         Files.copy(SAMPLES.resolve("lemur_trimap.png"), trimaps.resolve("lemur.png"));
+        Files.copy(SAMPLES.resolve("lemur_trimap.png"), trimaps.resolve("notes.png"));
         Path outDir = tmp.resolve("out");
 
         int status = run("cutout", notAnImage.toString(), lemur.toString(), tmp.resolve("missing.jpg").toString(),
@@ -85,6 +86,39 @@ class CutoutCommandTest {
         assertThat(run("nonsense")).isEqualTo(2);
     }
 
+    @Test
+    void matteModesTakeTheWorkersSettingsWithTheSameValidation() {
+        assertThat(run("cutout", "x.png", "-o", tmp.toString(), "--matting", "network")).isEqualTo(2);
+        assertThat(errors()).contains("--matting-model is required when --matting=network");
+        assertThat(run("cutout", "x.png", "-o", tmp.toString(), "--matting", "closed-form", "--matting-model", "m.pt"))
+                .isEqualTo(2);
+        assertThat(errors()).contains("--matting is closed-form, which uses no model");
+        assertThat(run("cutout", "x.png", "-o", tmp.toString(), "--matting", "fastest")).isEqualTo(2);
+        assertThat(errors()).contains("not a matting mode");
+        assertThat(run("cutout", "x.png", "-o", tmp.toString(), "--matting", "trimap-free", "--matting-model", "m.pt",
+                "--mask", "m.png")).isEqualTo(2);
+        assertThat(errors()).contains("takes no --mask or --trimap");
+    }
+
+    @Test
+    void networkMattingRunsFromTheCommandLine() throws IOException {
+        Path model = Path.of("..").toAbsolutePath().normalize().resolve("pipeline/src/test/resources/matting/tiny-dim.pt");
+        int status = run("cutout", SAMPLES.resolve("lemur.png").toString(), "-o", tmp.toString(), "--trimap",
+                SAMPLES.resolve("lemur_trimap.png").toString(), "--matting", "network", "--matting-model", model.toString(),
+                "--matting-inference", "tiles", "--matte");
+
+        assertThat(status).as(output()).isZero();
+        Matte matte = decoder.decodeGray(Files.readAllBytes(tmp.resolve("lemur.matte.png")));
+        Matte trimap = decoder.decodeGray(Files.readAllBytes(SAMPLES.resolve("lemur_trimap.png")));
+        for (int i = 0; i < matte.pixelCount(); i++) { // the network fills the band; the trimap's sure regions hold
+            if (trimap.alpha()[i] > 0.99f) {
+                assertThat(matte.alpha()[i]).isEqualTo(1f);
+            } else if (trimap.alpha()[i] < 0.01f) {
+                assertThat(matte.alpha()[i]).isEqualTo(0f);
+            }
+        }
+    }
+
     private int run(String... args) {
         out.reset();
         err.reset();
@@ -100,7 +134,7 @@ class CutoutCommandTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    private static Path samples() {
+    static Path samples() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("samples"))) {
                 return dir.resolve("samples");

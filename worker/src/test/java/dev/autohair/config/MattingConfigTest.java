@@ -3,6 +3,7 @@ package dev.autohair.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autohair.common.config.ConfigException;
 import dev.autohair.pipeline.matting.network.InferenceMode;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autohair.common.client.S3Clients;
+import dev.autohair.common.client.S3Settings;
 import dev.autohair.common.contract.ContractMessage;
 import dev.autohair.common.contract.ErrorCode;
 import dev.autohair.common.contract.ImageJob;
@@ -263,8 +265,8 @@ class StatusServiceIntegrationTest {
     }
 
     private static void upload(String bucket, String key, byte[] bytes) throws Exception {
-        MinioClient client = MinioClient.builder().endpoint(stack.s3().endpoint())
-                .credentials(stack.s3().accessKey(), stack.s3().secretKey()).region(stack.s3().region()).build();
+        MinioClient client = S3Clients.create(new S3Settings(URI.create(stack.s3().endpoint()), stack.s3().accessKey(),
+                stack.s3().secretKey(), stack.s3().region()));
         client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
                 .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType("image/png").build());
     }

@@ -1,5 +1,6 @@
 package dev.autohair.status.config;
 
+import dev.autohair.common.client.S3Settings;
 import dev.autohair.common.config.ConfigException;
 import dev.autohair.common.config.Namespace;
 import dev.autohair.common.config.Settings;
@@ -52,6 +53,11 @@ public record StatusConfig(
 
     /** Object storage for presigned thumbnail links; the secret is never logged. */
     public record Storage(URI endpoint, String accessKey, String secretKey, String region, Duration linkExpiry) {
+
+        /** The connection part, in the form the shared S3 client factory takes. */
+        public S3Settings s3() {
+            return new S3Settings(endpoint, accessKey, secretKey, region);
+        }
 
         @Override
         public String toString() {

@@ -5,7 +5,7 @@ import dev.autohair.pipeline.segmentation.BatchLimits;
 import dev.autohair.pipeline.segmentation.DjlSegmenter;
 import dev.autohair.pipeline.segmentation.InputContract;
 import dev.autohair.pipeline.segmentation.ModelEngine;
-import dev.autohair.pipeline.segmentation.ModelLocation;
+import dev.autohair.pipeline.model.ModelLocation;
 import dev.autohair.pipeline.segmentation.OutputContract;
 import dev.autohair.pipeline.segmentation.OutputKind;
 import dev.autohair.pipeline.segmentation.PerChannel;

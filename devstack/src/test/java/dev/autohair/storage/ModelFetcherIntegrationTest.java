@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autohair.devstack.s3.EmbeddedS3;
 import dev.autohair.pipeline.segmentation.DjlSegmenter;
-import dev.autohair.pipeline.segmentation.ModelChecksumException;
+import dev.autohair.pipeline.model.ModelChecksumException;
 import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
 import java.nio.file.Files;

@@ -19,6 +19,7 @@ import dev.autohair.common.contract.OutputRef;
 import dev.autohair.common.contract.OutputTarget;
 import dev.autohair.common.contract.StatusEvent;
 import dev.autohair.common.contract.Topics;
+import dev.autohair.common.hash.Sha256;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.config.WorkerConfig;
@@ -32,12 +33,10 @@ import dev.autohair.storage.StorageConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -113,7 +112,7 @@ class WorkerIntegrationTest {
                 assertThat(result.outcome()).as(id + ": " + result.error()).isEqualTo(Outcome.SUCCEEDED);
                 for (OutputRef ref : result.outputs()) {
                     byte[] stored = store.fetch(ref.bucket(), ref.key(), Integer.MAX_VALUE / 2).bytes();
-                    assertThat(sha256(stored)).as("sha256 of " + ref.key()).isEqualTo(ref.sha256());
+                    assertThat(Sha256.hex(stored)).as("sha256 of " + ref.key()).isEqualTo(ref.sha256());
                     assertThat(stored.length).isEqualTo(ref.bytes());
                     assertThat(ref.key()).startsWith(id + "/");
                 }
@@ -386,10 +385,6 @@ class WorkerIntegrationTest {
             max = Math.max(max, Math.abs(a.alpha()[i] - b.alpha()[i]));
         }
         return max;
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static Path samples() {

@@ -7,6 +7,7 @@ import dev.autohair.common.contract.ObjectKeys;
 import dev.autohair.common.contract.OutputFormat;
 import dev.autohair.common.contract.OutputKind;
 import dev.autohair.common.contract.OutputRef;
+import dev.autohair.common.hash.Sha256;
 import dev.autohair.common.image.Matte;
 import dev.autohair.pipeline.CutoutResult;
 import dev.autohair.pipeline.output.BackgroundColour;
@@ -15,10 +16,7 @@ import dev.autohair.pipeline.output.ImageEncoder;
 import dev.autohair.pipeline.output.Region;
 import dev.autohair.pipeline.trimap.TrimapImages;
 import dev.autohair.storage.ObjectStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +63,7 @@ final class JobOutputs {
             String key = ObjectKeys.output(job.output(), job.jobId(), e.kind(), e.format());
             store.put(job.output().bucket(), key, e.bytes(), e.format().contentType(), metadata);
             refs.add(new OutputRef(e.kind(), job.output().bucket(), key, e.format().contentType(), e.bytes().length,
-                    e.width(), e.height(), sha256(e.bytes())));
+                    e.width(), e.height(), Sha256.hex(e.bytes())));
         }
         inFlight.time(JobStage.STORE, System.nanoTime() - start);
         return refs;
@@ -78,14 +76,6 @@ final class JobOutputs {
 
     private static Matte cropped(Matte map, Optional<Region> crop) {
         return crop.map(region -> Cutout.crop(map, region)).orElse(map);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private record Encoded(OutputKind kind, OutputFormat format, int width, int height, byte[] bytes) {

@@ -1,4 +1,4 @@
-package dev.autohair.pipeline.segmentation;
+package dev.autohair.pipeline.model;
 
 /**
  * Keeps DJL off the network: models and natives ship with AutoHair, and without offline mode DJL

@@ -1,4 +1,4 @@
-package dev.autohair.pipeline.segmentation;
+package dev.autohair.pipeline.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.autohair.pipeline.segmentation;
+package dev.autohair.pipeline.model;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.autohair.pipeline.segmentation;
+package dev.autohair.pipeline.model;
 
 /** A segmentation model directory exists but the engine could not load it. */
 public class ModelLoadException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.autohair.pipeline.segmentation;
+package dev.autohair.pipeline.model;
 
 /** The configuration demands a GPU and the engine sees none: the worker must not start on the CPU. */
 public class GpuUnavailableException extends RuntimeException {

@@ -9,7 +9,7 @@ import dev.autohair.pipeline.CutoutRequest;
 import dev.autohair.pipeline.Guide;
 import dev.autohair.pipeline.matting.network.InferenceMode;
 import dev.autohair.pipeline.trimap.AutomaticTrimap;
-import java.nio.file.Files;
+import dev.autohair.testing.RepositoryRoot;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,11 +18,7 @@ import org.junit.jupiter.api.Test;
 class AssemblyMattingTest {
 
     private static Path fixture(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("pipeline/src/test/resources/matting"))) {
-            dir = dir.getParent();
-        }
-        return dir.resolve("pipeline/src/test/resources/matting").resolve(name);
+        return RepositoryRoot.resolve("pipeline/src/test/resources/matting").resolve(name);
     }
 
     @Test

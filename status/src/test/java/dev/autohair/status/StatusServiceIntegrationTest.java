@@ -18,6 +18,7 @@ import dev.autohair.devstack.DevStack;
 import dev.autohair.status.browser.HeadlessChromium;
 import dev.autohair.status.config.StatusConfig;
 import dev.autohair.status.view.Json;
+import dev.autohair.testing.Samples;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.BufferedReader;
@@ -78,8 +79,8 @@ class StatusServiceIntegrationTest {
         stack = DevStack.start(dir.resolve("stack"));
         stack.s3().createBucket(UPLOADS);
         stack.s3().createBucket(CUTOUTS);
-        input = Files.readAllBytes(samples().resolve("lemur.png"));
-        cutout = Files.readAllBytes(samples().resolve("lemur_foreground.png"));
+        input = Samples.bytes("lemur.png");
+        cutout = Samples.bytes("lemur_foreground.png");
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -341,14 +342,5 @@ class StatusServiceIntegrationTest {
         public void close() throws Exception {
             body.close();
         }
-    }
-
-    private static Path samples() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("samples"))) {
-                return p.resolve("samples");
-            }
-        }
-        throw new IllegalStateException("no samples/ folder");
     }
 }

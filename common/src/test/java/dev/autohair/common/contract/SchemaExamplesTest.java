@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autohair.common.json.JsonMappers;
+import dev.autohair.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class SchemaExamplesTest {
 
     private static final ObjectMapper JSON = JsonMappers.create();
     private static final MessageCodec CODEC = new MessageCodec();
-    static final Path EXAMPLES = Path.of(System.getProperty("basedir", "."), "..", "schemas", "examples").normalize();
+    static final Path EXAMPLES = RepositoryRoot.resolve("schemas/examples");
 
     static Stream<Arguments> valid() throws IOException {
         return examples("valid");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autohair.common.config.ConfigException;
+import dev.autohair.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,11 +59,7 @@ class StatusConfigTest {
 
     @Test
     void theDocumentListsExactlyTheKeysTheServiceReads() throws IOException {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.exists(root.resolve("docs/CONFIGURATION.md"))) {
-            root = root.getParent();
-        }
-        String text = Files.readString(root.resolve("docs/CONFIGURATION.md"));
+        String text = Files.readString(RepositoryRoot.resolve("docs/CONFIGURATION.md"));
         String section = text.substring(text.indexOf("\n## Status service"));
         Set<String> documented = new TreeSet<>();
         Matcher m = Pattern.compile("^\\| `(AUTOHAIR_[A-Z0-9_]+)`", Pattern.MULTILINE).matcher(section);

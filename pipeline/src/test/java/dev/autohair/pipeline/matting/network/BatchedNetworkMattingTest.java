@@ -11,6 +11,7 @@ import dev.autohair.pipeline.Guide;
 import dev.autohair.pipeline.segmentation.Segmenter;
 import dev.autohair.pipeline.trimap.AutomaticTrimap;
 import dev.autohair.pipeline.trimap.DegenerateMaskException;
+import dev.autohair.testing.MatteDifference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -34,7 +35,7 @@ class BatchedNetworkMattingTest {
             for (int i = 0; i < 2; i++) {
                 assertThat(batched.get(i).alpha()).isPresent();
                 Matte fromBatch = pipeline.finish(batched.get(i)).cutout().alpha();
-                assertThat(maxDifference(fromBatch, alone.get(i).cutout().alpha())).isLessThan(1e-5f);
+                assertThat(MatteDifference.max(fromBatch, alone.get(i).cutout().alpha())).isLessThan(1e-5f);
             }
             // The third image's mask is empty: its trimap fails, the batch goes on.
             assertThat(batched.get(2).failure()).containsInstanceOf(DegenerateMaskException.class);
@@ -92,13 +93,5 @@ class BatchedNetworkMattingTest {
             image.rgb()[0] = -1f; // tells discs() to return an empty mask
         }
         return new CutoutRequest(image, new Guide.Segment(new AutomaticTrimap()));
-    }
-
-    private static float maxDifference(Matte a, Matte b) {
-        float max = 0;
-        for (int i = 0; i < a.alpha().length; i++) {
-            max = Math.max(max, Math.abs(a.alpha()[i] - b.alpha()[i]));
-        }
-        return max;
     }
 }

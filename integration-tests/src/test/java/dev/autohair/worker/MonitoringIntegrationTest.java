@@ -14,7 +14,9 @@ import dev.autohair.devstack.DevStack;
 import dev.autohair.monitoring.MonitoringServer;
 import dev.autohair.pipeline.decode.ImageDecoder;
 import dev.autohair.pipeline.decode.ImageLimits;
+import dev.autohair.pipeline.image.Resampler;
 import dev.autohair.pipeline.output.ImageEncoder;
+import dev.autohair.testing.Samples;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -162,20 +164,8 @@ class MonitoringIntegrationTest {
 
     /** The sample astronaut at a quarter of its size: a real portrait, quick on two cores. */
     private static byte[] portrait() throws java.io.IOException {
-        Path samples = Path.of("").toAbsolutePath();
-        while (!java.nio.file.Files.isDirectory(samples.resolve("samples"))) {
-            samples = samples.getParent();
-        }
-        RgbImage full = new ImageDecoder(ImageLimits.DEFAULT)
-                .decode(java.nio.file.Files.readAllBytes(samples.resolve("samples/astronaut.png")));
-        RgbImage small = RgbImage.blank(full.width() / 4, full.height() / 4);
-        for (int y = 0; y < small.height(); y++) {
-            for (int x = 0; x < small.width(); x++) {
-                for (int c = 0; c < 3; c++) {
-                    small.set(x, y, c, full.get(4 * x + 1, 4 * y + 1, c));
-                }
-            }
-        }
+        RgbImage full = new ImageDecoder(ImageLimits.DEFAULT).decode(Samples.bytes("astronaut.png"));
+        RgbImage small = Resampler.resize(full, full.width() / 4, full.height() / 4);
         return new ImageEncoder().encodeOpaque(small, OutputFormat.PNG);
     }
 }

@@ -8,6 +8,7 @@ import dev.autohair.pipeline.segmentation.DjlSegmenter;
 import dev.autohair.pipeline.model.ModelChecksumException;
 import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
+import dev.autohair.testing.RepositoryRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,7 +35,7 @@ class ModelFetcherIntegrationTest {
         s3 = EmbeddedS3.start();
         store = new ObjectStore(new StorageConfig(s3.endpoint(), s3.accessKey(), s3.secretKey(), s3.region()));
         store.ensureBucket(BUCKET);
-        selfie = repoRoot().resolve("models/selfie");
+        selfie = RepositoryRoot.resolve("models/selfie");
         byte[] model = Files.readAllBytes(selfie.resolve("saved_model.pb"));
         store.put(BUCKET, "selfie/v1/saved_model.pb", model, "application/octet-stream", Map.of());
         sha256 = DjlSegmenter.sha256(selfie.resolve("saved_model.pb"));
@@ -84,14 +85,5 @@ class ModelFetcherIntegrationTest {
                 .hasMessageContaining("s3://models/selfie/v1/saved_model.pb has sha256 " + sha256)
                 .hasMessageContaining("configured with " + wrong);
         assertThat(cache.resolve("mediapipe-selfie-segmentation").resolve(wrong)).doesNotExist();
-    }
-
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("models/selfie"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no models/selfie above the working directory");
     }
 }

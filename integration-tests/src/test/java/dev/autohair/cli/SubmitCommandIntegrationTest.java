@@ -11,6 +11,7 @@ import dev.autohair.config.WorkerConfig;
 import dev.autohair.devstack.DevStack;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.storage.StorageConfig;
+import dev.autohair.testing.Samples;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class SubmitCommandIntegrationTest {
         try (DevStack stack = DevStack.start(dir)) {
             stack.kafka().createTopics(3, Topics.DEFAULT_JOBS);
             stack.s3().createBucket("uploads");
-            Path image = samples().resolve("cat.png");
+            Path image = Samples.dir().resolve("cat.png");
             Map<String, String> env = Map.of(
                     WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers(),
                     WorkerConfig.S3_ENDPOINT, stack.s3().endpoint(),
@@ -83,14 +84,5 @@ class SubmitCommandIntegrationTest {
             assertThat(records.get(0).key()).isEqualTo(jobId);
             return new MessageCodec().decodeJob(records.get(0).value());
         }
-    }
-
-    private static Path samples() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("samples"))) {
-                return p.resolve("samples");
-            }
-        }
-        throw new IllegalStateException("no samples/ folder");
     }
 }

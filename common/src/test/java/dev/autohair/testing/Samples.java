@@ -1,4 +1,4 @@
-package dev.autohair.pipeline.testing;
+package dev.autohair.testing;
 
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
@@ -10,19 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** Loads the repository's sample PNGs for tests. */
+/** Loads the repository's sample images ({@code samples/}) for tests and benchmarks. */
 public final class Samples {
 
     private Samples() {}
 
     public static Path dir() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("samples"))) {
-                return p.resolve("samples");
-            }
-        }
-        throw new IllegalStateException("no samples/ folder above " + here);
+        return RepositoryRoot.resolve("samples");
     }
 
     public static Path path(String name) {
@@ -39,7 +33,7 @@ public final class Samples {
 
     private static BufferedImage read(String name) {
         try {
-            BufferedImage image = ImageIO.read(dir().resolve(name).toFile());
+            BufferedImage image = ImageIO.read(path(name).toFile());
             if (image == null) {
                 throw new IllegalStateException("not an image: " + name);
             }
@@ -103,32 +97,6 @@ public final class Samples {
         return new Matte(size[0], size[1], a);
     }
 
-    /** Bilinear resize (pixel centres aligned): e.g. to make a background photo fit a foreground. */
-    public static RgbImage resize(RgbImage image, int width, int height) {
-        int sw = image.width();
-        int sh = image.height();
-        float[] src = image.rgb();
-        float[] out = new float[3 * width * height];
-        for (int y = 0; y < height; y++) {
-            float fy = Math.max(0, Math.min(sh - 1, (y + 0.5f) * sh / height - 0.5f));
-            int y0 = (int) fy;
-            int y1 = Math.min(sh - 1, y0 + 1);
-            float wy = fy - y0;
-            for (int x = 0; x < width; x++) {
-                float fx = Math.max(0, Math.min(sw - 1, (x + 0.5f) * sw / width - 0.5f));
-                int x0 = (int) fx;
-                int x1 = Math.min(sw - 1, x0 + 1);
-                float wx = fx - x0;
-                for (int c = 0; c < 3; c++) {
-                    float top = src[3 * (y0 * sw + x0) + c] * (1 - wx) + src[3 * (y0 * sw + x1) + c] * wx;
-                    float bottom = src[3 * (y1 * sw + x0) + c] * (1 - wx) + src[3 * (y1 * sw + x1) + c] * wx;
-                    out[3 * (y * width + x) + c] = top * (1 - wy) + bottom * wy;
-                }
-            }
-        }
-        return new RgbImage(width, height, out);
-    }
-
     /** The top-left width x height of an image (tiling it when the image is smaller). */
     public static RgbImage fit(RgbImage image, int width, int height) {
         float[] out = new float[3 * width * height];
@@ -152,24 +120,5 @@ public final class Samples {
             }
         }
         return new RgbImage(foreground.width(), foreground.height(), out);
-    }
-
-    /** Sum of absolute differences over all pixels (alpha units). */
-    public static double sad(Matte a, Matte b) {
-        double s = 0;
-        for (int i = 0; i < a.alpha().length; i++) {
-            s += Math.abs(a.alpha()[i] - b.alpha()[i]);
-        }
-        return s;
-    }
-
-    /** Mean squared error over all pixels. */
-    public static double mse(Matte a, Matte b) {
-        double s = 0;
-        for (int i = 0; i < a.alpha().length; i++) {
-            double d = a.alpha()[i] - b.alpha()[i];
-            s += d * d;
-        }
-        return s / a.alpha().length;
     }
 }

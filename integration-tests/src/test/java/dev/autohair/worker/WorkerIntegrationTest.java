@@ -27,9 +27,12 @@ import dev.autohair.devstack.DevStack;
 import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.pipeline.decode.ImageDecoder;
 import dev.autohair.pipeline.decode.ImageLimits;
+import dev.autohair.pipeline.image.Resampler;
 import dev.autohair.pipeline.output.ImageEncoder;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.storage.StorageConfig;
+import dev.autohair.testing.MatteDifference;
+import dev.autohair.testing.Samples;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +82,7 @@ class WorkerIntegrationTest {
         stack.s3().createBucket(CUTOUTS);
         pipeline = Assembly.cutoutPipeline(null);
         store = new ObjectStore(StorageConfig.of(stack.s3().endpoint(), stack.s3().accessKey(), stack.s3().secretKey()));
-        portrait = halfSize(Files.readAllBytes(samples().resolve("astronaut.png")));
+        portrait = halfSize(Files.readAllBytes(Samples.dir().resolve("astronaut.png")));
     }
 
     @AfterAll
@@ -131,7 +134,7 @@ class WorkerIntegrationTest {
             Matte direct = pipeline.run(new dev.autohair.pipeline.CutoutRequest(decoder().decode(portrait),
                     new dev.autohair.pipeline.Guide.Segment(new dev.autohair.pipeline.trimap.AutomaticTrimap())))
                     .cutout().alpha();
-            assertThat(maxDifference(stored, direct)).isLessThanOrEqualTo(1.5f / 255f);
+            assertThat(MatteDifference.max(stored, direct)).isLessThanOrEqualTo(1.5f / 255f);
             assertThat(stored.get(128, 64)).as("the face is opaque").isGreaterThan(0.95f);
             assertThat(stored.get(5, 5)).as("the corner is background").isLessThan(0.05f);
 
@@ -354,16 +357,7 @@ class WorkerIntegrationTest {
     /** The astronaut at 256x256 keeps the test quick on two cores. */
     private static byte[] halfSize(byte[] png) {
         RgbImage full = decoder().decode(png);
-        RgbImage half = RgbImage.blank(full.width() / 2, full.height() / 2);
-        for (int y = 0; y < half.height(); y++) {
-            for (int x = 0; x < half.width(); x++) {
-                for (int c = 0; c < 3; c++) {
-                    half.set(x, y, c, (full.get(2 * x, 2 * y, c) + full.get(2 * x + 1, 2 * y, c)
-                            + full.get(2 * x, 2 * y + 1, c) + full.get(2 * x + 1, 2 * y + 1, c)) / 4f);
-                }
-            }
-        }
-        return new ImageEncoder().encodeOpaque(half, OutputFormat.PNG);
+        return new ImageEncoder().encodeOpaque(Resampler.resize(full, full.width() / 2, full.height() / 2), OutputFormat.PNG);
     }
 
     private static byte[] black(int width, int height) {
@@ -377,22 +371,5 @@ class WorkerIntegrationTest {
         System.arraycopy(side, 0, copy, 16, 4);
         System.arraycopy(side, 0, copy, 20, 4);
         return copy;
-    }
-
-    private static float maxDifference(Matte a, Matte b) {
-        float max = 0;
-        for (int i = 0; i < a.alpha().length; i++) {
-            max = Math.max(max, Math.abs(a.alpha()[i] - b.alpha()[i]));
-        }
-        return max;
-    }
-
-    private static Path samples() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("samples"))) {
-                return p.resolve("samples");
-            }
-        }
-        throw new IllegalStateException("no samples/ folder");
     }
 }

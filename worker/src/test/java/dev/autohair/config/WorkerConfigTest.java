@@ -19,7 +19,8 @@ class WorkerConfigTest {
     @TempDir
     Path tmp;
 
-    private static Map<String, String> minimal() {
+    /** The required keys only (shared with the other config tests). */
+    static Map<String, String> minimal() {
         Map<String, String> env = new HashMap<>();
         env.put(WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, "kafka:9092");
         env.put(WorkerConfig.S3_ENDPOINT, "http://minio:9000");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
+import dev.autohair.testing.TrimapConstraints;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -77,16 +78,7 @@ class ClosedFormMattingTest {
 
         Matte alpha = matting.estimate(noise, trimap);
 
-        for (int i = 0; i < labels.length; i++) {
-            float a = alpha.alpha()[i];
-            if (trimap.isForeground(i)) {
-                assertThat(a).isEqualTo(1f);
-            } else if (trimap.isBackground(i)) {
-                assertThat(a).isEqualTo(0f);
-            } else {
-                assertThat(a).isBetween(0f, 1f);
-            }
-        }
+        TrimapConstraints.assertRespected(alpha, trimap);
     }
 
     @Test

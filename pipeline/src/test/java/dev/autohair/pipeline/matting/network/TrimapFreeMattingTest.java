@@ -13,6 +13,7 @@ import dev.autohair.pipeline.Guide;
 import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.trimap.AutomaticTrimap;
+import dev.autohair.testing.NoiseImages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class TrimapFreeMattingTest {
 
     @Test
     void predictsAlphaFromTheNormalisedImageAlone() {
-        RgbImage image = Fixtures.noise(96, 64, 5);
+        RgbImage image = NoiseImages.of(96, 64, 5);
         try (TrimapFreeMatting model = TrimapFreeMatting.load(Fixtures.probeTrimapFree(), PROBE, 1600, 4)) {
             Matte alpha = model.segment(image);
             float[] mean = RgbNormalisation.IMAGENET.mean();
@@ -38,7 +39,7 @@ class TrimapFreeMattingTest {
 
     @Test
     void theCutoutPipelineUsesTheModelsAlphaAsTheFinalMatte() {
-        RgbImage photo = Fixtures.noise(96, 64, 6);
+        RgbImage photo = NoiseImages.of(96, 64, 6);
         RgbImage other = Fixtures.picture(150, 100); // not a multiple of 32: resized in and out
         TrimapFreeMatting model = TrimapFreeMatting.load(Fixtures.probeTrimapFree(), PROBE, 1600, 4);
         try (CutoutPipeline pipeline = CutoutPipeline.trimapFree(model, new ClosedFormMatting(),

@@ -1,5 +1,6 @@
 package dev.autohair.testing;
 
+import dev.autohair.common.image.AwtImages;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
@@ -44,20 +45,7 @@ public final class Samples {
     }
 
     public static RgbImage rgb(String name) {
-        BufferedImage image = read(name);
-        int w = image.getWidth();
-        int h = image.getHeight();
-        float[] rgb = new float[3 * w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int v = image.getRGB(x, y);
-                int o = 3 * (y * w + x);
-                rgb[o] = ((v >> 16) & 0xFF) / 255f;
-                rgb[o + 1] = ((v >> 8) & 0xFF) / 255f;
-                rgb[o + 2] = (v & 0xFF) / 255f;
-            }
-        }
-        return new RgbImage(w, h, rgb);
+        return AwtImages.rgb(read(name));
     }
 
     /** First channel of a grey (or grey-as-RGB) image, 0..255. */

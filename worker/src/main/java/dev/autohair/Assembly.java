@@ -16,10 +16,10 @@ import dev.autohair.pipeline.matting.network.InferenceMode;
 import dev.autohair.pipeline.matting.network.MattingModelContract;
 import dev.autohair.pipeline.matting.network.NetworkMatting;
 import dev.autohair.pipeline.matting.network.TrimapFreeMatting;
+import dev.autohair.pipeline.model.GpuRequirement;
+import dev.autohair.pipeline.model.ModelLocation;
+import dev.autohair.pipeline.model.ModelNotInstalledException;
 import dev.autohair.pipeline.segmentation.DjlSegmenter;
-import dev.autohair.pipeline.segmentation.GpuRequirement;
-import dev.autohair.pipeline.segmentation.ModelLocation;
-import dev.autohair.pipeline.segmentation.ModelNotInstalledException;
 import dev.autohair.pipeline.segmentation.SegmentationModelFile;
 import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
 import dev.autohair.pipeline.segmentation.Segmenter;
@@ -136,7 +136,7 @@ public final class Assembly {
     /** With {@code AUTOHAIR_REQUIRE_GPU=true}: fails unless the model's engine sees a GPU. */
     public static void requireGpu(WorkerConfig.Models config, SegmentationModelSpec spec) {
         if (config.requireGpu()) {
-            int gpus = GpuRequirement.require(spec.engine(), WorkerConfig.REQUIRE_GPU + "=true");
+            int gpus = GpuRequirement.require(spec.engine().djlName(), WorkerConfig.REQUIRE_GPU + "=true");
             LOG.info("{} sees {} GPU(s) for model {}", spec.engine().djlName(), gpus, spec.name());
         }
     }

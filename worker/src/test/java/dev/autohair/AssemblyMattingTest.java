@@ -10,7 +10,7 @@ import dev.autohair.common.image.RgbImage;
 import dev.autohair.config.MattingConfig;
 import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.pipeline.matting.network.InferenceMode;
-import java.nio.file.Files;
+import dev.autohair.testing.RepositoryRoot;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,11 +19,7 @@ import org.junit.jupiter.api.Test;
 class AssemblyMattingTest {
 
     private static Path fixture(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("pipeline/src/test/resources/matting"))) {
-            dir = dir.getParent();
-        }
-        return dir.resolve("pipeline/src/test/resources/matting").resolve(name);
+        return RepositoryRoot.resolve("pipeline/src/test/resources/matting").resolve(name);
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.autohair;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autohair.config.WorkerConfig;
-import dev.autohair.pipeline.segmentation.GpuUnavailableException;
+import dev.autohair.pipeline.model.GpuUnavailableException;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

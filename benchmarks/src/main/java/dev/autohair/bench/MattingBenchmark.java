@@ -3,7 +3,10 @@ package dev.autohair.bench;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
+import dev.autohair.pipeline.image.Resampler;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
+import dev.autohair.testing.MatteDifference;
+import dev.autohair.testing.Samples;
 import java.util.Arrays;
 
 /**
@@ -25,11 +28,11 @@ public final class MattingBenchmark {
         double tolerance = fast.options().tolerance();
         PlainConjugateGradientMatting plain = new PlainConjugateGradientMatting(fast.options().epsilon(), tolerance, 100_000);
 
-        RgbImage lemur = SampleImages.rgb("lemur.png");
-        Trimap trimap = SampleImages.trimap("lemur_trimap.png");
-        Matte reference = SampleImages.matte("lemur_alpha.png");
-        RgbImage composite = SampleImages.composite(SampleImages.rgb("lemur_foreground.png"), reference,
-                SampleImages.resize(SampleImages.rgb("coffee.png"), lemur.width(), lemur.height()));
+        RgbImage lemur = Samples.rgb("lemur.png");
+        Trimap trimap = Samples.trimap("lemur_trimap.png");
+        Matte reference = Samples.matte("lemur_alpha.png");
+        RgbImage composite = Samples.composite(Samples.rgb("lemur_foreground.png"), reference,
+                Resampler.resize(Samples.rgb("coffee.png"), lemur.width(), lemur.height()));
 
         System.out.printf("closed-form matting, epsilon %.0e, relative-residual tolerance %.0e, %d hardware threads%n%n",
                 fast.options().epsilon(), tolerance, Runtime.getRuntime().availableProcessors());
@@ -42,8 +45,8 @@ public final class MattingBenchmark {
             double scale = Math.sqrt(megapixels * 1e6 / lemur.pixelCount());
             int w = (int) Math.round(lemur.width() * scale);
             int h = (int) Math.round(lemur.height() * scale);
-            RgbImage image = SampleImages.resize(lemur, w, h);
-            Trimap band = SampleImages.resize(trimap, w, h);
+            RgbImage image = Resampler.resize(lemur, w, h);
+            Trimap band = NearestNeighbour.resize(trimap, w, h);
             // plain CG needs ~4700 iterations at 8 MP (over 4 minutes on 2 cores): fast solver only there
             boolean huge = megapixels > 4;
             run(String.format("lemur x%.2f (%.1f MP)", scale, w * h / 1e6), image, band, null, fast,
@@ -82,7 +85,7 @@ public final class MattingBenchmark {
         int unknowns = fastResult.unknowns();
         if (plain == null) {
             String error = truth != null
-                    ? String.format("fast %.1f / %.2e (vs truth)", SampleImages.sad(f, truth), SampleImages.mse(f, truth))
+                    ? String.format("fast %.1f / %.2e (vs truth)", MatteDifference.sad(f, truth), MatteDifference.mse(f, truth))
                     : "";
             System.out.printf("%-22s %9d %9d | %9.1f %6d %8.1f | %9s %6s | %6s | %s%n", name, image.pixelCount(),
                     unknowns, fastMedian, fastResult.iterations(), fastMedian / (unknowns / 1e6), "not run", "", "", error);
@@ -91,9 +94,9 @@ public final class MattingBenchmark {
         double plainMedian = median(plainMs);
         Matte p = plainResult.matte();
         String error = truth != null
-                ? String.format("fast %.1f / %.2e, plain %.1f / %.2e (vs truth)", SampleImages.sad(f, truth),
-                        SampleImages.mse(f, truth), SampleImages.sad(p, truth), SampleImages.mse(p, truth))
-                : String.format("fast vs plain %.1f / %.2e", SampleImages.sad(f, p), SampleImages.mse(f, p));
+                ? String.format("fast %.1f / %.2e, plain %.1f / %.2e (vs truth)", MatteDifference.sad(f, truth),
+                        MatteDifference.mse(f, truth), MatteDifference.sad(p, truth), MatteDifference.mse(p, truth))
+                : String.format("fast vs plain %.1f / %.2e", MatteDifference.sad(f, p), MatteDifference.mse(f, p));
         System.out.printf("%-22s %9d %9d | %9.1f %6d %8.1f | %9.1f %6d | %5.1fx | %s%n", name,
                 image.pixelCount(), unknowns, fastMedian, fastResult.iterations(), fastMedian / (unknowns / 1e6),
                 plainMedian, plainResult.iterations(), plainMedian / fastMedian, error);

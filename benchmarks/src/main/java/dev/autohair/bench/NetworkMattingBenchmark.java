@@ -45,14 +45,14 @@ public final class NetworkMattingBenchmark {
         }
         try {
             for (NetworkMatting matting : mattings) {
-                matting.estimate(inputs); // warm-up: engine, graph optimiser, allocator
+                matting.matte(inputs); // warm-up: engine, graph optimiser, allocator
             }
             // rounds alternate over the batch sizes so load drift on the shared machine hits them alike
             double[][] millis = new double[BATCHES.length][reps];
             for (int r = 0; r < reps; r++) {
                 for (int b = 0; b < BATCHES.length; b++) {
                     long start = System.nanoTime();
-                    mattings.get(b).estimate(inputs);
+                    mattings.get(b).matte(inputs);
                     millis[b][r] = (System.nanoTime() - start) / 1e6 / IMAGES;
                 }
             }

@@ -5,14 +5,14 @@ import dev.autohair.pipeline.segmentation.BatchLimits;
 import dev.autohair.pipeline.segmentation.DjlSegmenter;
 import dev.autohair.pipeline.segmentation.InputContract;
 import dev.autohair.pipeline.segmentation.ModelEngine;
-import dev.autohair.pipeline.segmentation.ModelLocation;
+import dev.autohair.pipeline.model.ModelLocation;
 import dev.autohair.pipeline.segmentation.OutputContract;
 import dev.autohair.pipeline.segmentation.OutputKind;
 import dev.autohair.pipeline.segmentation.PerChannel;
 import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
 import dev.autohair.pipeline.segmentation.TensorLayout;
-import java.nio.file.Files;
+import dev.autohair.testing.RepositoryRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +51,7 @@ public final class SegmentationBatchBenchmark {
         System.out.println("| model | engine | input | batch | ms per image | ratio to batch 1 |");
         System.out.println("|---|---|---|---:|---:|---:|");
         run(SelfieSegmentation.spec(ModelLocation.resolve(SelfieSegmentation.MODEL_NAME)), images);
-        Path tiny = repoRoot().resolve("pipeline/src/test/resources/models/tiny-redness");
+        Path tiny = RepositoryRoot.resolve("pipeline/src/test/resources/models/tiny-redness");
         run(tiny(ModelEngine.PYTORCH, tiny), images);
         run(tiny(ModelEngine.ONNX, tiny), images);
     }
@@ -93,15 +93,5 @@ public final class SegmentationBatchBenchmark {
                 List.of("background", "subject"), 0, Collections.emptyList());
         return new SegmentationModelSpec("tiny-redness", engine, dir.toString(), null, null, input, output,
                 new BatchLimits(8, 8L * 256 * 256));
-    }
-
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("pipeline/src/test/resources/models/tiny-redness"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("run from the repository (no pipeline/src/test/resources/models/tiny-redness above "
-                + Path.of("").toAbsolutePath() + ")");
     }
 }

@@ -1,5 +1,6 @@
 package dev.autohair.quality;
 
+import dev.autohair.common.image.AwtImages;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.pipeline.image.Resampler;
 import java.awt.image.BufferedImage;
@@ -39,7 +40,7 @@ public final class BackgroundPhotos {
             if (image == null) {
                 throw new IOException("background photo " + file.toAbsolutePath() + " is not a readable image");
             }
-            photos.add(toRgb(image));
+            photos.add(AwtImages.rgb(image));
         }
         return new BackgroundPhotos(photos);
     }
@@ -62,21 +63,5 @@ public final class BackgroundPhotos {
             System.arraycopy(scaled, 3 * ((y + y0) * scaledWidth + x0), out, 3 * y * width, 3 * width);
         }
         return new RgbImage(width, height, out);
-    }
-
-    private static RgbImage toRgb(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        float[] rgb = new float[3 * w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = image.getRGB(x, y);
-                int i = 3 * (y * w + x);
-                rgb[i] = ((p >> 16) & 0xFF) / 255f;
-                rgb[i + 1] = ((p >> 8) & 0xFF) / 255f;
-                rgb[i + 2] = (p & 0xFF) / 255f;
-            }
-        }
-        return new RgbImage(w, h, rgb);
     }
 }

@@ -10,8 +10,8 @@ import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
 import dev.autohair.pipeline.segmentation.UnknownSubjectClassException;
-import dev.autohair.pipeline.testing.Samples;
-import java.nio.file.Path;
+import dev.autohair.testing.RepositoryRoot;
+import dev.autohair.testing.Samples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class SubjectPerJobTest {
     @Test
     void anUnknownClassFailsItsJobAndNotItsBatch() {
         RgbImage astronaut = Samples.rgb("astronaut.png");
-        try (CutoutPipeline pipeline = new CutoutPipeline(SelfieSegmentation.load(Path.of("..", "models", "selfie")),
+        try (CutoutPipeline pipeline = new CutoutPipeline(SelfieSegmentation.load(RepositoryRoot.resolve("models/selfie")),
                 new ClosedFormMatting(), new MultiLevelForegroundEstimation())) {
             JobOptions giraffe = JobOptions.defaults().withSubjectClasses(SubjectClass.named("giraffe"));
             JobOptions person = JobOptions.defaults().withSubjectClasses(SubjectClass.named("person"));

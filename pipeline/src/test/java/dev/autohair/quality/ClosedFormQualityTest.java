@@ -24,7 +24,7 @@ class ClosedFormQualityTest {
 
     @BeforeAll
     static void measure() {
-        QualityReport report = new QualityReport(new CompositeGenerator(Samples.photos()), new AutomaticTrimap(),
+        QualityReport report = new QualityReport(new CompositeGenerator(SamplePhotos.photos()), new AutomaticTrimap(),
                 new ClosedFormMatting());
         for (long seed = 1; seed <= 3; seed++) {
             RESULTS.put(seed, report.measure(KINDS, 512, 384, seed));

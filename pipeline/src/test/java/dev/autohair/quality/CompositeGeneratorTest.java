@@ -16,7 +16,7 @@ class CompositeGeneratorTest {
 
     @BeforeAll
     static void render() {
-        CompositeGenerator generator = new CompositeGenerator(Samples.photos());
+        CompositeGenerator generator = new CompositeGenerator(SamplePhotos.photos());
         for (CompositeKind kind : CompositeKind.values()) {
             COMPOSITES.put(kind, generator.generate(kind, 512, 384, 3));
         }
@@ -67,7 +67,7 @@ class CompositeGeneratorTest {
 
     @Test
     void sameSeedGivesTheSameCompositeAndAnotherSeedADifferentOne() {
-        CompositeGenerator generator = new CompositeGenerator(Samples.photos());
+        CompositeGenerator generator = new CompositeGenerator(SamplePhotos.photos());
         Composite again = generator.generate(CompositeKind.FUR, 512, 384, 3);
         Composite other = generator.generate(CompositeKind.FUR, 512, 384, 4);
         assertThat(again.image().rgb()).isEqualTo(COMPOSITES.get(CompositeKind.FUR).image().rgb());
@@ -91,7 +91,7 @@ class CompositeGeneratorTest {
 
     @Test
     void tooSmallCompositesAreRejected() {
-        CompositeGenerator generator = new CompositeGenerator(Samples.photos());
+        CompositeGenerator generator = new CompositeGenerator(SamplePhotos.photos());
         assertThatThrownBy(() -> generator.generate(CompositeKind.HAIR, 32, 400, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 64x64");
     }

@@ -49,7 +49,7 @@ class QualityReportTest {
 
     @Test
     void measuresEverySourceOnEveryKindAndRendersMarkdown() {
-        CompositeGenerator generator = new CompositeGenerator(Samples.photos());
+        CompositeGenerator generator = new CompositeGenerator(SamplePhotos.photos());
         QualityReport report = new QualityReport(generator, new AutomaticTrimap(), new OracleMatting(generator));
         List<CompositeKind> kinds = List.of(CompositeKind.HAIR, CompositeKind.PRODUCT_EDGE);
 

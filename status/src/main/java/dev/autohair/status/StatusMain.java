@@ -1,7 +1,7 @@
 package dev.autohair.status;
 
+import dev.autohair.common.config.ConfigException;
 import dev.autohair.status.config.StatusConfig;
-import dev.autohair.status.config.StatusConfigException;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ./autohair status}: runs the status service until SIGTERM. */
@@ -18,7 +18,7 @@ public final class StatusMain {
         StatusConfig config;
         try {
             config = StatusConfig.fromEnvironment();
-        } catch (StatusConfigException e) {
+        } catch (ConfigException e) {
             System.err.println("autohair status: " + e.getMessage());
             System.exit(2);
             return;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autohair.common.client.S3Clients;
+import dev.autohair.common.client.S3Settings;
 import dev.autohair.common.contract.ContractMessage;
 import dev.autohair.common.contract.ErrorCode;
 import dev.autohair.common.contract.ImageJob;
@@ -16,6 +18,7 @@ import dev.autohair.devstack.DevStack;
 import dev.autohair.status.browser.HeadlessChromium;
 import dev.autohair.status.config.StatusConfig;
 import dev.autohair.status.view.Json;
+import dev.autohair.testing.Samples;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.BufferedReader;
@@ -76,8 +79,8 @@ class StatusServiceIntegrationTest {
         stack = DevStack.start(dir.resolve("stack"));
         stack.s3().createBucket(UPLOADS);
         stack.s3().createBucket(CUTOUTS);
-        input = Files.readAllBytes(samples().resolve("lemur.png"));
-        cutout = Files.readAllBytes(samples().resolve("lemur_foreground.png"));
+        input = Samples.bytes("lemur.png");
+        cutout = Samples.bytes("lemur_foreground.png");
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -263,8 +266,8 @@ class StatusServiceIntegrationTest {
     }
 
     private static void upload(String bucket, String key, byte[] bytes) throws Exception {
-        MinioClient client = MinioClient.builder().endpoint(stack.s3().endpoint())
-                .credentials(stack.s3().accessKey(), stack.s3().secretKey()).region(stack.s3().region()).build();
+        MinioClient client = S3Clients.create(new S3Settings(URI.create(stack.s3().endpoint()), stack.s3().accessKey(),
+                stack.s3().secretKey(), stack.s3().region()));
         client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
                 .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType("image/png").build());
     }
@@ -339,14 +342,5 @@ class StatusServiceIntegrationTest {
         public void close() throws Exception {
             body.close();
         }
-    }
-
-    private static Path samples() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("samples"))) {
-                return p.resolve("samples");
-            }
-        }
-        throw new IllegalStateException("no samples/ folder");
     }
 }

@@ -1,10 +1,10 @@
 package dev.autohair.cli;
 
 import dev.autohair.Assembly;
+import dev.autohair.common.config.ConfigException;
 import dev.autohair.common.contract.JobOptions;
 import dev.autohair.common.contract.OutputKind;
 import dev.autohair.common.image.Matte;
-import dev.autohair.config.ConfigException;
 import dev.autohair.config.MattingConfig;
 import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.pipeline.CutoutTask;

@@ -5,6 +5,8 @@ import dev.autohair.common.client.JobClientConfig;
 import dev.autohair.common.client.JobRequest;
 import dev.autohair.common.client.KafkaSettings;
 import dev.autohair.common.client.S3Settings;
+import dev.autohair.common.config.Namespace;
+import dev.autohair.common.config.Settings;
 import dev.autohair.common.contract.JobOptions;
 import dev.autohair.common.contract.OutputTarget;
 import dev.autohair.common.contract.Topics;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code autohair submit}: upload images and produce their jobs, as an upload system would. */
@@ -33,11 +36,12 @@ final class SubmitCommand {
             """ + JobOptionFlags.USAGE;
 
     private final PrintStream out;
-    private final Map<String, String> environment;
+    private final Settings environment;
 
     SubmitCommand(PrintStream out, Map<String, String> environment) {
         this.out = out;
-        this.environment = environment;
+        // Borrows the worker's keys; the environment may hold anything else (it is not a worker's).
+        this.environment = Settings.load(environment, Optional.empty(), WorkerConfig.KEYS, Namespace.NONE);
     }
 
     int run(List<String> args) {
@@ -51,7 +55,7 @@ final class SubmitCommand {
         String kafka = a.option("--kafka").orElseGet(() -> env(WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, "--kafka"));
         String s3 = a.option("--s3").orElseGet(() -> env(WorkerConfig.S3_ENDPOINT, "--s3"));
         Topics topics = Topics.defaults();
-        topics = new Topics(environment.getOrDefault(WorkerConfig.TOPIC_JOBS, topics.jobs()), topics.status(),
+        topics = new Topics(environment.string(WorkerConfig.TOPIC_JOBS, topics.jobs()), topics.status(),
                 topics.results(), topics.deadLetters());
         JobOptions options = JobOptionFlags.parse(a, JobOptions.defaults());
         JobRequest request = JobRequest.of(a.option("--bucket").orElse("uploads"),
@@ -60,7 +64,7 @@ final class SubmitCommand {
         JobClientConfig config = new JobClientConfig(KafkaSettings.of(kafka),
                 new S3Settings(URI.create(s3), env(WorkerConfig.S3_ACCESS_KEY, "AUTOHAIR_S3_ACCESS_KEY"),
                         env(WorkerConfig.S3_SECRET_KEY, "AUTOHAIR_S3_SECRET_KEY"),
-                        environment.get(WorkerConfig.S3_REGION)), topics);
+                        environment.optional(WorkerConfig.S3_REGION).orElse(null)), topics);
         int failures = 0;
         try (JobClient client = JobClient.connect(config)) {
             for (Path image : images) {
@@ -76,10 +80,7 @@ final class SubmitCommand {
     }
 
     private String env(String key, String option) {
-        String value = environment.get(key);
-        if (value == null || value.isBlank()) {
-            throw new UsageException("set " + key + (option.startsWith("--") ? " or give " + option : ""));
-        }
-        return value;
+        return environment.optional(key).orElseThrow(
+                () -> new UsageException("set " + key + (option.startsWith("--") ? " or give " + option : "")));
     }
 }

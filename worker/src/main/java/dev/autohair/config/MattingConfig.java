@@ -1,5 +1,7 @@
 package dev.autohair.config;
 
+import dev.autohair.common.config.ConfigException;
+import dev.autohair.common.config.Settings;
 import dev.autohair.pipeline.matting.network.InferenceMode;
 import java.nio.file.Path;
 import java.util.Arrays;

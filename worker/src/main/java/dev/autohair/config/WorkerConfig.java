@@ -1,5 +1,8 @@
 package dev.autohair.config;
 
+import dev.autohair.common.config.ConfigException;
+import dev.autohair.common.config.Namespace;
+import dev.autohair.common.config.Settings;
 import dev.autohair.common.contract.Topics;
 import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.storage.StorageConfig;
@@ -54,7 +57,7 @@ public record WorkerConfig(
     public static final String SEGMENTATION_MODEL = "AUTOHAIR_SEGMENTATION_MODEL";
     public static final String HTTP_PORT = "AUTOHAIR_HTTP_PORT";
     /** Read before the rest (by {@link #fromEnvironment()}), so it must not count as unknown. */
-    public static final String CONFIG_FILE = "AUTOHAIR_CONFIG_FILE";
+    public static final String CONFIG_FILE = Settings.CONFIG_FILE;
     /** Read by the model lookup ({@code ModelLocation}), not by this record, but legal in a worker's environment. */
     public static final String MODELS = "AUTOHAIR_MODELS";
     /** Read by the {@code autohair} launcher script only; it passes its environment on to the JVM. */
@@ -116,11 +119,11 @@ public record WorkerConfig(
     }
 
     public static WorkerConfig fromEnvironment() {
-        return load(System.getenv(), Optional.ofNullable(System.getenv(CONFIG_FILE)).map(Path::of));
+        return load(System.getenv(), Settings.configFile(System.getenv()));
     }
 
     public static WorkerConfig load(Map<String, String> environment, Optional<Path> file) {
-        Settings s = Settings.load(environment, file, KEYS);
+        Settings s = Settings.load(environment, file, KEYS, Namespace.WORKER);
         int cores = Runtime.getRuntime().availableProcessors();
         Topics topics;
         try {
@@ -160,11 +163,11 @@ public record WorkerConfig(
 
     /** Only the model keys: for commands that load models without Kafka or object storage. */
     public static Models models(Map<String, String> environment, Optional<Path> file) {
-        return models(Settings.load(environment, file, KEYS));
+        return models(Settings.load(environment, file, KEYS, Namespace.WORKER));
     }
 
     public static Models modelsFromEnvironment() {
-        return models(System.getenv(), Optional.ofNullable(System.getenv("AUTOHAIR_CONFIG_FILE")).map(Path::of));
+        return models(System.getenv(), Settings.configFile(System.getenv()));
     }
 
     private static Models models(Settings s) {

@@ -2,13 +2,12 @@ package dev.autohair.monitoring;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.autohair.common.http.HttpAnswers;
+import dev.autohair.common.http.HttpEndpoint;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -23,12 +22,10 @@ public final class MonitoringServer implements AutoCloseable {
     public static final String READY = "/health/ready";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final HttpEndpoint endpoint;
 
-    private MonitoringServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private MonitoringServer(HttpEndpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
     /** Listens on every interface at {@code port} (0: a free one) — containers are probed from outside. */
@@ -43,24 +40,16 @@ public final class MonitoringServer implements AutoCloseable {
         server.createContext(METRICS, exchange -> answer(exchange, 200, PROMETHEUS_TEXT, metrics.scrape()));
         server.createContext(LIVE, exchange -> report(exchange, health::liveness));
         server.createContext(READY, exchange -> report(exchange, health::readiness));
-        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "autohair-monitoring");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.start();
-        return new MonitoringServer(server, executor);
+        return new MonitoringServer(HttpEndpoint.startOnOneThread(server, "autohair-monitoring"));
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return endpoint.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        endpoint.close();
     }
 
     private static void report(HttpExchange exchange, Supplier<Health.Report> check) throws IOException {
@@ -70,22 +59,12 @@ public final class MonitoringServer implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        try (exchange) {
-            // The contexts match by prefix: anything but the exact path is not ours.
-            if (!exchange.getRequestURI().getPath().equals(exchange.getHttpContext().getPath())) {
-                status = 404;
-                body = "not found\n";
-                contentType = "text/plain; charset=utf-8";
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-            if (!head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
+        // The contexts match by prefix: anything but the exact path is not ours.
+        if (!exchange.getRequestURI().getPath().equals(exchange.getHttpContext().getPath())) {
+            status = 404;
+            body = "not found\n";
+            contentType = "text/plain; charset=utf-8";
         }
+        HttpAnswers.send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 }

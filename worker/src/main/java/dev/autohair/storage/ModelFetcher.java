@@ -1,7 +1,7 @@
 package dev.autohair.storage;
 
-import dev.autohair.pipeline.segmentation.DjlSegmenter;
-import dev.autohair.pipeline.segmentation.ModelChecksumException;
+import dev.autohair.pipeline.model.ModelChecksumException;
+import dev.autohair.pipeline.model.ModelFiles;
 import dev.autohair.pipeline.segmentation.ModelEngine;
 import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
 import java.io.IOException;
@@ -48,7 +48,7 @@ public final class ModelFetcher {
         String prefix = slash < 0 ? "" : rest.substring(slash + 1).replaceAll("/+$", "");
         Path target = cache.resolve(spec.name()).resolve(spec.sha256());
         if (Files.isRegularFile(target.resolve(spec.modelFile()))
-                && DjlSegmenter.sha256(target.resolve(spec.modelFile())).equals(spec.sha256())) {
+                && ModelFiles.sha256(target.resolve(spec.modelFile())).equals(spec.sha256())) {
             LOG.info("model {} found in cache {}", spec.name(), target);
             return spec.at(target.toString());
         }
@@ -66,7 +66,7 @@ public final class ModelFetcher {
                     Files.createDirectories(out.getParent());
                     Files.write(out, bytes);
                 }
-                String actual = DjlSegmenter.sha256(staging.resolve(spec.modelFile()));
+                String actual = ModelFiles.sha256(staging.resolve(spec.modelFile()));
                 if (!actual.equals(spec.sha256())) {
                     throw new ModelChecksumException("s3://" + bucket + "/" + key(prefix, spec.modelFile())
                             + " has sha256 " + actual + " but model " + spec.name() + " is configured with "

@@ -1,5 +1,6 @@
 package dev.autohair.storage;
 
+import dev.autohair.common.client.S3Clients;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
@@ -44,18 +45,8 @@ public final class ObjectStore implements ObjectStorage {
     public ObjectStore(StorageConfig config, StorageTimeouts timeouts) {
         this.config = Objects.requireNonNull(config, "config");
         // Fail fast when the store is down; a retry with back-off is the caller's job.
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(timeouts.connect())
-                .readTimeout(timeouts.readWrite())
-                .writeTimeout(timeouts.readWrite())
-                .build();
-        // A fixed region spares a GetBucketLocation round trip before every bucket's first request.
-        this.client = MinioClient.builder()
-                .endpoint(config.endpoint())
-                .credentials(config.accessKey(), config.secretKey())
-                .region(config.region())
-                .httpClient(http)
-                .build();
+        this.http = S3Clients.httpClient(timeouts.connect(), timeouts.readWrite());
+        this.client = S3Clients.create(config.s3(), http);
         this.errors = new StorageErrors(config.endpoint());
     }
 

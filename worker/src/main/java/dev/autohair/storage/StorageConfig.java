@@ -1,5 +1,6 @@
 package dev.autohair.storage;
 
+import dev.autohair.common.client.S3Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -26,6 +27,11 @@ public record StorageConfig(String endpoint, String accessKey, String secretKey,
     /** A configuration in the default region. */
     public static StorageConfig of(String endpoint, String accessKey, String secretKey) {
         return new StorageConfig(endpoint, accessKey, secretKey, DEFAULT_REGION);
+    }
+
+    /** The same settings in the form the shared S3 client factory takes. */
+    public S3Settings s3() {
+        return new S3Settings(URI.create(endpoint), accessKey, secretKey, region);
     }
 
     @Override

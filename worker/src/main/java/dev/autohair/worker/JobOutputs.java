@@ -3,12 +3,10 @@ package dev.autohair.worker;
 import dev.autohair.common.contract.ImageJob;
 import dev.autohair.common.contract.ObjectKeys;
 import dev.autohair.common.contract.OutputRef;
+import dev.autohair.common.hash.Sha256;
 import dev.autohair.pipeline.output.RenderedOutput;
 import dev.autohair.storage.ObjectStorage;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -30,16 +28,8 @@ final class JobOutputs {
             String key = ObjectKeys.output(job.output(), job.jobId(), out.kind(), out.format());
             store.put(job.output().bucket(), key, out.bytes(), out.format().contentType(), metadata);
             refs.add(new OutputRef(out.kind(), job.output().bucket(), key, out.format().contentType(),
-                    out.bytes().length, out.width(), out.height(), sha256(out.bytes())));
+                    out.bytes().length, out.width(), out.height(), Sha256.hex(out.bytes())));
         }
         return refs;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -6,6 +6,8 @@ import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.pipeline.decode.ImageDecoder;
 import dev.autohair.pipeline.decode.ImageLimits;
+import dev.autohair.testing.RepositoryRoot;
+import dev.autohair.testing.Samples;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line end to end: real files, the shipped model, real encoders. */
 class CutoutCommandTest {
 
-    private static final Path SAMPLES = samples();
+    private static final Path SAMPLES = Samples.dir();
     private final ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -102,7 +104,7 @@ class CutoutCommandTest {
 
     @Test
     void networkMattingRunsFromTheCommandLine() throws IOException {
-        Path model = Path.of("..").toAbsolutePath().normalize().resolve("pipeline/src/test/resources/matting/tiny-dim.pt");
+        Path model = RepositoryRoot.resolve("pipeline/src/test/resources/matting/tiny-dim.pt");
         int status = run("cutout", SAMPLES.resolve("lemur.png").toString(), "-o", tmp.toString(), "--trimap",
                 SAMPLES.resolve("lemur_trimap.png").toString(), "--matting", "network", "--matting-model", model.toString(),
                 "--matting-inference", "tiles", "--matte");
@@ -132,14 +134,5 @@ class CutoutCommandTest {
 
     private String errors() {
         return err.toString(StandardCharsets.UTF_8);
-    }
-
-    static Path samples() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("samples"))) {
-                return dir.resolve("samples");
-            }
-        }
-        throw new IllegalStateException("no samples/ folder found");
     }
 }

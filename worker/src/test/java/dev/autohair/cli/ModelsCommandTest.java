@@ -2,6 +2,7 @@ package dev.autohair.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autohair.testing.RepositoryRoot;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class ModelsCommandTest {
 
     @Test
     void importsTheShippedTfjsModelIntoASavedModel() {
-        Path modelJson = repoRoot().resolve("models/selfie/tfjs/selfie.json");
+        Path modelJson = RepositoryRoot.resolve("models/selfie/tfjs/selfie.json");
         Path outDir = tmp.resolve("selfie");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -50,7 +51,7 @@ class ModelsCommandTest {
 
     @Test
     void listLoadsAModelDescribedByAJsonFileAndWarmsItUp() throws Exception {
-        Path file = Files.writeString(tmp.resolve("selfie.json"), SELFIE_JSON.formatted(repoRoot().resolve("models/selfie")));
+        Path file = Files.writeString(tmp.resolve("selfie.json"), SELFIE_JSON.formatted(RepositoryRoot.resolve("models/selfie")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int status = new ModelsCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -115,13 +116,4 @@ class ModelsCommandTest {
              "input": {"resize": "stretch", "width": 256, "height": 256, "range": [0, 1]},
              "output": {"kind": "probability", "classes": ["person"]}}
             """;
-
-    private static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("models/selfie"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no models/selfie above the working directory");
-    }
 }

@@ -17,6 +17,7 @@ import dev.autohair.common.contract.TrimapSpec;
 import dev.autohair.config.WorkerConfig;
 import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.storage.InMemoryObjectStore;
+import dev.autohair.testing.Samples;
 import dev.autohair.worker.Worker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -53,7 +54,7 @@ class OneRendererTest {
 
     @Test
     void theCommandLineAndTheWorkerWriteTheSameBytes() throws Exception {
-        Path photo = CutoutCommandTest.samples().resolve("astronaut.png");
+        Path photo = Samples.path("astronaut.png");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> args = new ArrayList<>(List.of("cutout", photo.toString(), "-o", tmp.toString()));
         args.addAll(List.of(FLAGS));

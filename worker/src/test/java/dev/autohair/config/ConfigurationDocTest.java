@@ -2,9 +2,9 @@ package dev.autohair.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autohair.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -16,11 +16,7 @@ class ConfigurationDocTest {
 
     @Test
     void theDocumentListsExactlyTheKeysTheWorkerReads() throws IOException {
-        Path doc = Path.of("").toAbsolutePath();
-        while (!Files.exists(doc.resolve("docs/CONFIGURATION.md"))) {
-            doc = doc.getParent();
-        }
-        String text = Files.readString(doc.resolve("docs/CONFIGURATION.md"));
+        String text = Files.readString(RepositoryRoot.resolve("docs/CONFIGURATION.md"));
         // The worker's table only: the status service's keys have their own section (and test).
         int statusSection = text.indexOf("\n## Status service");
         if (statusSection >= 0) {

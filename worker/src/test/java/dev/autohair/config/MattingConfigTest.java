@@ -3,23 +3,14 @@ package dev.autohair.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autohair.common.config.ConfigException;
 import dev.autohair.pipeline.matting.network.InferenceMode;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MattingConfigTest {
-
-    private static Map<String, String> minimal() {
-        Map<String, String> env = new HashMap<>();
-        env.put(WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, "kafka:9092");
-        env.put(WorkerConfig.S3_ENDPOINT, "http://minio:9000");
-        env.put(WorkerConfig.S3_ACCESS_KEY, "key");
-        env.put(WorkerConfig.S3_SECRET_KEY, "secret");
-        return env;
-    }
 
     private static MattingConfig load(Map<String, String> env) {
         return WorkerConfig.load(env, Optional.empty()).matting();
@@ -27,12 +18,12 @@ class MattingConfigTest {
 
     @Test
     void closedFormIsTheDefault() {
-        assertThat(load(minimal())).isEqualTo(MattingConfig.DEFAULT);
+        assertThat(load(WorkerConfigTest.minimal())).isEqualTo(MattingConfig.DEFAULT);
     }
 
     @Test
     void aNetworkNeedsItsModelAndTakesAnInferenceMode() {
-        Map<String, String> env = minimal();
+        Map<String, String> env = WorkerConfigTest.minimal();
         env.put(WorkerConfig.MATTING_MODE, "network");
         assertThatThrownBy(() -> load(env)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("AUTOHAIR_MATTING_MODEL is required when AUTOHAIR_MATTING_MODE=network");
@@ -46,7 +37,7 @@ class MattingConfigTest {
 
     @Test
     void mistakesNameTheKey() {
-        Map<String, String> env = minimal();
+        Map<String, String> env = WorkerConfigTest.minimal();
         env.put(WorkerConfig.MATTING_MODE, "dim");
         assertThatThrownBy(() -> load(env)).hasMessageContaining("AUTOHAIR_MATTING_MODE=dim is not a matting mode");
 

@@ -3,6 +3,7 @@ package dev.autohair.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autohair.common.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ class WorkerConfigTest {
     @TempDir
     Path tmp;
 
-    private static Map<String, String> minimal() {
+    /** The required keys only (shared with the other config tests). */
+    static Map<String, String> minimal() {
         Map<String, String> env = new HashMap<>();
         env.put(WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, "kafka:9092");
         env.put(WorkerConfig.S3_ENDPOINT, "http://minio:9000");

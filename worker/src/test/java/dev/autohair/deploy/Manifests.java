@@ -3,6 +3,7 @@ package dev.autohair.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.autohair.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,15 +52,8 @@ final class Manifests {
     }
 
     static Manifests load() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("docker-compose.yml"))) {
-            dir = dir.getParent();
-            if (dir == null) {
-                throw new IllegalStateException("no docker-compose.yml above " + Path.of("").toAbsolutePath());
-            }
-        }
         try {
-            return new Manifests(dir);
+            return new Manifests(RepositoryRoot.resolve("docker-compose.yml").getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,11 +18,7 @@ public final class MinioUploader implements ObjectUploader {
 
     public MinioUploader(S3Settings settings) {
         this.settings = settings;
-        this.client = MinioClient.builder()
-                .endpoint(settings.endpoint().toString())
-                .credentials(settings.accessKey(), settings.secretKey())
-                .region(settings.region())
-                .build();
+        this.client = S3Clients.create(settings);
     }
 
     @Override

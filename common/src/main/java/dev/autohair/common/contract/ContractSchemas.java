@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import dev.autohair.common.json.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ public final class ContractSchemas {
 
     /** Loads all schemas; fails at start-up, not on the first message, if one is missing. */
     public static ContractSchemas load() {
-        return new ContractSchemas(new ObjectMapper());
+        return new ContractSchemas(JsonMappers.create());
     }
 
     public List<Violation> validate(MessageType type, JsonNode message) {

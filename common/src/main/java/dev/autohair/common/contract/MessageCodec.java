@@ -1,14 +1,10 @@
 package dev.autohair.common.contract;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.autohair.common.json.JsonMappers;
 import java.io.IOException;
 import java.util.List;
 
@@ -29,14 +25,7 @@ public final class MessageCodec {
 
     public MessageCodec(ContractSchemas schemas) {
         this.schemas = schemas;
-        this.mapper = JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                // Error codes added by newer workers read as INTERNAL_ERROR instead of failing the consumer.
-                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .build();
+        this.mapper = JsonMappers.create();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autohair.common.json.JsonMappers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ContractDriftTest {
 
     private static final ContractSchemas SCHEMAS = ContractSchemas.load();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.create();
 
     private final JsonNode job = SCHEMAS.document(MessageType.IMAGE_JOB);
     private final JsonNode result = SCHEMAS.document(MessageType.JOB_RESULT);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autohair.common.json.JsonMappers;
+import dev.autohair.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every example under schemas/examples does what its folder says: valid ones pass, invalid ones fail as described. */
 class SchemaExamplesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.create();
     private static final MessageCodec CODEC = new MessageCodec();
-    static final Path EXAMPLES = Path.of(System.getProperty("basedir", "."), "..", "schemas", "examples").normalize();
+    static final Path EXAMPLES = RepositoryRoot.resolve("schemas/examples");
 
     static Stream<Arguments> valid() throws IOException {
         return examples("valid");

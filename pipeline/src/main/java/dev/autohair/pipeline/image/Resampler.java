@@ -1,5 +1,7 @@
 package dev.autohair.pipeline.image;
 
+import dev.autohair.common.image.RgbImage;
+
 /**
  * Separable resizing of interleaved float images: area averaging along an axis that shrinks (no
  * aliasing, like OpenCV's INTER_AREA), bilinear with half-pixel centres along one that grows or
@@ -13,6 +15,11 @@ public final class Resampler {
 
     /** For each output index along one axis: the first source index and the weights from there on. */
     private record Kernel(int[] start, float[][] weights) {
+    }
+
+    /** The image at {@code newWidth} x {@code newHeight}. */
+    public static RgbImage resize(RgbImage image, int newWidth, int newHeight) {
+        return new RgbImage(newWidth, newHeight, resize(image.rgb(), image.width(), image.height(), 3, newWidth, newHeight));
     }
 
     public static float[] resize(float[] src, int width, int height, int channels, int newWidth, int newHeight) {

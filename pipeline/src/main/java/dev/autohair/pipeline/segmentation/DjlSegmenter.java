@@ -15,17 +15,17 @@ import ai.djl.translate.TranslateException;
 import dev.autohair.common.contract.SubjectClass;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
+import dev.autohair.pipeline.model.DjlOffline;
+import dev.autohair.pipeline.model.ModelFiles;
+import dev.autohair.pipeline.model.ModelLoadException;
+import dev.autohair.pipeline.model.ModelNotInstalledException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +70,8 @@ public final class DjlSegmenter implements Segmenter {
                     + " model " + spec.name() + "; point location at the model's directory (see docs/MODELS.md)");
         }
         String sha256 = sha256(file);
-        if (spec.sha256() != null && !spec.sha256().equals(sha256)) {
-            throw new ModelChecksumException(file + " has sha256 " + sha256 + " but the configuration of model "
-                    + spec.name() + " expects " + spec.sha256() + "; restore the right file or update sha256");
+        if (spec.sha256() != null) {
+            ModelFiles.verify(file, sha256, spec.sha256(), "the configuration of model " + spec.name());
         }
         DjlOffline.enforce();
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
@@ -86,7 +85,7 @@ public final class DjlSegmenter implements Segmenter {
             criteria.optModelName(dot > 0 ? fileName.substring(0, dot) : fileName);
         }
         try {
-            return new DjlSegmenter(criteria.build().loadModel(), spec, "sha256:" + sha256.substring(0, 12));
+            return new DjlSegmenter(criteria.build().loadModel(), spec, ModelFiles.version(sha256));
         } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
             throw new ModelLoadException("cannot load segmentation model " + spec.name() + " from " + dir
                     + " with DJL's " + spec.engine().djlName() + " engine: " + e.getMessage(), e);
@@ -206,17 +205,6 @@ public final class DjlSegmenter implements Segmenter {
 
     /** Full SHA-256 of a file in hex, streamed (model files can be large). */
     public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new ModelLoadException("cannot read " + file + " to check its sha256: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return ModelFiles.sha256(file);
     }
 }

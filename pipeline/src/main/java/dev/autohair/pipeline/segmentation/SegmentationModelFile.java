@@ -1,7 +1,7 @@
 package dev.autohair.pipeline.segmentation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autohair.common.json.JsonMappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class SegmentationModelFile {
     public static SegmentationModelSpec read(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            root = JsonMappers.create().readTree(Files.readString(file));
         } catch (IOException e) {
             throw new InvalidModelSpecException("cannot read model file " + file + ": " + e.getMessage());
         }

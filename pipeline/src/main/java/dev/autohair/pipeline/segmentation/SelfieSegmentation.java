@@ -1,5 +1,7 @@
 package dev.autohair.pipeline.segmentation;
 
+import dev.autohair.pipeline.model.ModelLocation;
+import dev.autohair.pipeline.model.ModelNotInstalledException;
 import java.nio.file.Path;
 
 /** The shipped default segmenter: MediaPipe Selfie Segmentation from {@code models/selfie}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.autohair.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -25,7 +26,7 @@ import org.tensorflow.types.TFloat32;
 class TfjsGraphModelConverterTest {
 
     /** The selfie model as shipped in the repository (tests run from the pipeline module). */
-    static final Path SELFIE_JSON = Path.of("..", "models", "selfie", "tfjs", "selfie.json");
+    static final Path SELFIE_JSON = RepositoryRoot.resolve("models/selfie/tfjs/selfie.json");
 
     @TempDir
     Path tmp;

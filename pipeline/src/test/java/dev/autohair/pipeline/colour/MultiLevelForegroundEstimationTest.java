@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
-import dev.autohair.pipeline.testing.Samples;
+import dev.autohair.pipeline.image.Resampler;
+import dev.autohair.testing.Samples;
 import org.junit.jupiter.api.Test;
 
 /** Composites with known F and alpha over a different photo, I = aF + (1 - a)B. */
@@ -13,7 +14,7 @@ class MultiLevelForegroundEstimationTest {
 
     private static final RgbImage F = Samples.rgb("lemur_foreground.png");
     private static final Matte ALPHA = Samples.matte("lemur_alpha.png");
-    private static final RgbImage B = Samples.resize(Samples.rgb("coffee.png"), F.width(), F.height());
+    private static final RgbImage B = Resampler.resize(Samples.rgb("coffee.png"), F.width(), F.height());
     private static final RgbImage I = Samples.composite(F, ALPHA, B);
 
     private final MultiLevelForegroundEstimation estimation = new MultiLevelForegroundEstimation();

@@ -9,7 +9,7 @@ import dev.autohair.pipeline.image.OpenCvImages;
 import dev.autohair.pipeline.output.Cutout;
 import dev.autohair.pipeline.output.ImageEncoder;
 import dev.autohair.common.contract.OutputFormat;
-import dev.autohair.pipeline.testing.Samples;
+import dev.autohair.testing.Samples;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.bytedeco.javacpp.BytePointer;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
-import dev.autohair.pipeline.testing.Samples;
+import dev.autohair.pipeline.image.Resampler;
+import dev.autohair.testing.MatteDifference;
+import dev.autohair.testing.Samples;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,20 +29,20 @@ class ClosedFormMattingLemurTest {
 
         // measured: SAD 222.5, MSE 2.75e-6 (8-bit rounding alone gives MSE ~1.3e-6 on the band)
         assertThat(result.relativeResidual()).isLessThanOrEqualTo(3e-5);
-        assertThat(Samples.sad(result.matte(), REFERENCE)).isLessThan(260);
-        assertThat(Samples.mse(result.matte(), REFERENCE)).isLessThan(3.5e-6);
+        assertThat(MatteDifference.sad(result.matte(), REFERENCE)).isLessThan(260);
+        assertThat(MatteDifference.mse(result.matte(), REFERENCE)).isLessThan(3.5e-6);
     }
 
     @Test
     void recoversTheKnownAlphaOfACompositeOverAnotherPhoto() {
         RgbImage composite = Samples.composite(Samples.rgb("lemur_foreground.png"), REFERENCE,
-                Samples.resize(Samples.rgb("coffee.png"), LEMUR.width(), LEMUR.height()));
+                Resampler.resize(Samples.rgb("coffee.png"), LEMUR.width(), LEMUR.height()));
 
         Matte alpha = matting.estimate(composite, TRIMAP);
 
         // measured: SAD 831, MSE 1.54e-4 (a fully converged solve: SAD 839, MSE 1.63e-4)
-        assertThat(Samples.sad(alpha, REFERENCE)).isLessThan(950);
-        assertThat(Samples.mse(alpha, REFERENCE)).isLessThan(2e-4);
+        assertThat(MatteDifference.sad(alpha, REFERENCE)).isLessThan(950);
+        assertThat(MatteDifference.mse(alpha, REFERENCE)).isLessThan(2e-4);
     }
 
     @Test
@@ -51,6 +53,6 @@ class ClosedFormMattingLemurTest {
         Matte fast = matting.estimate(LEMUR, TRIMAP);
         Matte reference = plain.estimate(LEMUR, TRIMAP);
 
-        assertThat(Samples.mse(fast, reference)).isLessThan(1e-6);
+        assertThat(MatteDifference.mse(fast, reference)).isLessThan(1e-6);
     }
 }

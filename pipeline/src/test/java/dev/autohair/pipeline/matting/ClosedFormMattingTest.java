@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
+import dev.autohair.testing.NoiseImages;
+import dev.autohair.testing.TrimapConstraints;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -77,16 +79,7 @@ class ClosedFormMattingTest {
 
         Matte alpha = matting.estimate(noise, trimap);
 
-        for (int i = 0; i < labels.length; i++) {
-            float a = alpha.alpha()[i];
-            if (trimap.isForeground(i)) {
-                assertThat(a).isEqualTo(1f);
-            } else if (trimap.isBackground(i)) {
-                assertThat(a).isEqualTo(0f);
-            } else {
-                assertThat(a).isBetween(0f, 1f);
-            }
-        }
+        TrimapConstraints.assertRespected(alpha, trimap);
     }
 
     @Test
@@ -158,16 +151,6 @@ class ClosedFormMattingTest {
         }
     }
 
-    /** A noisy image, background left third, foreground right third, unknown in between. */
-    private static RgbImage noise(int w, int h, long seed) {
-        Random random = new Random(seed);
-        RgbImage image = RgbImage.blank(w, h);
-        for (int i = 0; i < image.rgb().length; i++) {
-            image.rgb()[i] = random.nextFloat();
-        }
-        return image;
-    }
-
     private static Trimap thirds(int w, int h) {
         byte[] labels = new byte[w * h];
         for (int i = 0; i < labels.length; i++) {
@@ -189,7 +172,7 @@ class ClosedFormMattingTest {
 
     @Test
     void withThePriorOffAMaskChangesNothing() {
-        RgbImage image = noise(64, 48, 7);
+        RgbImage image = NoiseImages.of(64, 48, 7);
         Trimap trimap = thirds(64, 48);
         ClosedFormMatting off = new ClosedFormMatting(ClosedFormMatting.Options.defaults(), MaskPrior.OFF);
 
@@ -201,7 +184,7 @@ class ClosedFormMattingTest {
 
     @Test
     void aMaskThatIsNowhereSureChangesNothing() {
-        RgbImage image = noise(64, 48, 7);
+        RgbImage image = NoiseImages.of(64, 48, 7);
         Trimap trimap = thirds(64, 48);
         Matte unsure = new Matte(64, 48, new float[64 * 48]);
         java.util.Arrays.fill(unsure.alpha(), 0.5f);
@@ -212,7 +195,7 @@ class ClosedFormMattingTest {
 
     @Test
     void aVeryStrongPriorReproducesTheMaskOnTheUnknowns() {
-        RgbImage image = noise(64, 48, 7);
+        RgbImage image = NoiseImages.of(64, 48, 7);
         Trimap trimap = thirds(64, 48);
         Matte mask = sureMask(64, 48, 1);
         ClosedFormMatting strong = new ClosedFormMatting(ClosedFormMatting.Options.defaults().withTolerance(1e-8),
@@ -228,7 +211,7 @@ class ClosedFormMattingTest {
 
     @Test
     void aModeratePriorMovesAlphaTowardsTheMask() {
-        RgbImage image = noise(64, 48, 7);
+        RgbImage image = NoiseImages.of(64, 48, 7);
         Trimap trimap = thirds(64, 48);
         Matte mask = sureMask(64, 48, 1);
 
@@ -269,7 +252,7 @@ class ClosedFormMattingTest {
 
     @Test
     void aMaskOfAnotherSizeIsRejected() {
-        assertThatThrownBy(() -> matting.estimate(noise(64, 48, 7), thirds(64, 48), Matte.blank(48, 64)))
+        assertThatThrownBy(() -> matting.estimate(NoiseImages.of(64, 48, 7), thirds(64, 48), Matte.blank(48, 64)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

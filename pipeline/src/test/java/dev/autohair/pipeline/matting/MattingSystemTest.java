@@ -6,19 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
+import dev.autohair.testing.NoiseImages;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MattingSystemTest {
-
-    private static RgbImage noise(int w, int h, long seed) {
-        Random random = new Random(seed);
-        RgbImage image = RgbImage.blank(w, h);
-        for (int i = 0; i < image.rgb().length; i++) {
-            image.rgb()[i] = random.nextFloat();
-        }
-        return image;
-    }
 
     /** Background left half, foreground right half, and an unknown square at (x0, y0). */
     private static Trimap squareBand(int w, int h, int x0, int y0, int side) {
@@ -48,7 +40,7 @@ class MattingSystemTest {
     void theBandMayTouchTheImageBorder() {
         Trimap trimap = squareBand(40, 30, 0, 0, 10);
 
-        MattingSystem system = MattingSystem.build(noise(40, 30, 1), trimap, 1e-7);
+        MattingSystem system = MattingSystem.build(NoiseImages.of(40, 30, 1), trimap, 1e-7);
 
         assertThat(system.unknownCount()).isEqualTo(100);
         assertThat(system.extendedSize()).isEqualTo(14 * 14); // the halo includes padding outside the image
@@ -57,7 +49,7 @@ class MattingSystemTest {
     @Test
     void theOperatorIsSymmetricAndPositiveDefinite() {
         Trimap trimap = squareBand(50, 40, 10, 8, 25);
-        MattingSystem system = MattingSystem.build(noise(50, 40, 2), trimap, 1e-7);
+        MattingSystem system = MattingSystem.build(NoiseImages.of(50, 40, 2), trimap, 1e-7);
         double[] x = randomOnUnknowns(system, 11);
         double[] y = randomOnUnknowns(system, 12);
         double[] ax = system.newVector();
@@ -81,7 +73,7 @@ class MattingSystemTest {
                 labels[y * 30 + x] = (byte) Trimap.UNKNOWN;
             }
         }
-        MattingSystem system = MattingSystem.build(noise(30, 30, 5), new Trimap(30, 30, labels), 1e-7);
+        MattingSystem system = MattingSystem.build(NoiseImages.of(30, 30, 5), new Trimap(30, 30, labels), 1e-7);
         double[] ones = system.newVector();
         float[] all = new float[900];
         java.util.Arrays.fill(all, 1f);
@@ -98,7 +90,7 @@ class MattingSystemTest {
     @Test
     void thePriorAddsItsWeightToTheDiagonalAndWeightTimesTargetToTheRightHandSide() {
         Trimap trimap = squareBand(50, 40, 10, 8, 25);
-        RgbImage image = noise(50, 40, 2);
+        RgbImage image = NoiseImages.of(50, 40, 2);
         Random random = new Random(4);
         Matte target = Matte.blank(50, 40);
         Matte weight = Matte.blank(50, 40);
@@ -127,7 +119,7 @@ class MattingSystemTest {
     @Test
     void aZeroWeightPriorLeavesTheSystemUnchanged() {
         Trimap trimap = squareBand(50, 40, 10, 8, 25);
-        RgbImage image = noise(50, 40, 2);
+        RgbImage image = NoiseImages.of(50, 40, 2);
         MattingSystem plain = MattingSystem.build(image, trimap, 1e-7);
 
         MattingSystem other = MattingSystem.build(image, trimap, 1e-7,
@@ -141,7 +133,7 @@ class MattingSystemTest {
     void aPriorOfAnotherSizeIsRejected() {
         Trimap trimap = squareBand(50, 40, 10, 8, 25);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MattingSystem.build(noise(50, 40, 2), trimap, 1e-7,
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MattingSystem.build(NoiseImages.of(50, 40, 2), trimap, 1e-7,
                 new PriorField(Matte.blank(40, 50), Matte.blank(40, 50)))).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -8,6 +8,7 @@ import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.models.frozen.ColourClassGraph;
 import dev.autohair.models.frozen.FrozenGraphImporter;
+import dev.autohair.pipeline.model.ModelChecksumException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
+import dev.autohair.testing.RepositoryRoot;
+import dev.autohair.testing.Samples;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The shipped selfie model through DJL's TensorFlow engine, on real photos. */
 class SelfieSegmentationTest {
 
-    static final Path SELFIE_DIR = Path.of("..", "models", "selfie");
+    static final Path SELFIE_DIR = RepositoryRoot.resolve("models/selfie");
 
     static DjlSegmenter segmenter;
 
@@ -32,7 +34,7 @@ class SelfieSegmentationTest {
 
     @Test
     void maskCoversTheAstronautAndNotTheBackdrop() throws IOException {
-        RgbImage astronaut = TestImages.sample("astronaut.png");
+        RgbImage astronaut = Samples.rgb("astronaut.png");
 
         Matte mask = segmenter.segment(astronaut);
 
@@ -53,7 +55,7 @@ class SelfieSegmentationTest {
     @Test
     void aBatchGivesTheSameMasksAsOneAtATime() throws IOException {
         List<RgbImage> images = List.of(
-                TestImages.sample("astronaut.png"), TestImages.sample("cat.png"), TestImages.sample("coffee.png"));
+                Samples.rgb("astronaut.png"), Samples.rgb("cat.png"), Samples.rgb("coffee.png"));
         segmenter.segment(images.get(0)); // warm up before timing
 
         long start = System.nanoTime();

@@ -1,5 +1,9 @@
 package dev.autohair.status.config;
 
+import dev.autohair.common.client.S3Settings;
+import dev.autohair.common.config.ConfigException;
+import dev.autohair.common.config.Namespace;
+import dev.autohair.common.config.Settings;
 import dev.autohair.common.contract.Topics;
 import java.net.URI;
 import java.nio.file.Path;
@@ -7,7 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Everything the status service needs, typed and checked at start-up, from {@code AUTOHAIR_STATUS_*}
@@ -51,6 +54,11 @@ public record StatusConfig(
     /** Object storage for presigned thumbnail links; the secret is never logged. */
     public record Storage(URI endpoint, String accessKey, String secretKey, String region, Duration linkExpiry) {
 
+        /** The connection part, in the form the shared S3 client factory takes. */
+        public S3Settings s3() {
+            return new S3Settings(endpoint, accessKey, secretKey, region);
+        }
+
         @Override
         public String toString() {
             return "Storage[endpoint=" + endpoint + ", accessKey=" + accessKey + ", region=" + region
@@ -63,73 +71,34 @@ public record StatusConfig(
     }
 
     public static StatusConfig load(Map<String, String> environment) {
-        Set<String> unknown = new TreeSet<>();
-        environment.keySet().stream().filter(k -> k.startsWith(PREFIX) && !KEYS.contains(k)).forEach(unknown::add);
-        if (!unknown.isEmpty()) {
-            throw new StatusConfigException("unknown setting(s) " + unknown + ": the status service reads " + new TreeSet<>(KEYS));
-        }
-        Map<String, String> env = environment;
+        Settings s = Settings.load(environment, Optional.empty(), KEYS, Namespace.STATUS);
         Topics topics;
         try {
-            topics = new Topics(text(env, TOPIC_JOBS, Topics.DEFAULT_JOBS), text(env, TOPIC_STATUS, Topics.DEFAULT_STATUS),
-                    text(env, TOPIC_RESULTS, Topics.DEFAULT_RESULTS), Topics.DEFAULT_DEAD_LETTERS);
+            topics = new Topics(s.string(TOPIC_JOBS, Topics.DEFAULT_JOBS), s.string(TOPIC_STATUS, Topics.DEFAULT_STATUS),
+                    s.string(TOPIC_RESULTS, Topics.DEFAULT_RESULTS), Topics.DEFAULT_DEAD_LETTERS);
         } catch (IllegalArgumentException e) {
-            throw new StatusConfigException("AUTOHAIR_STATUS_TOPIC_*: " + e.getMessage());
+            throw new ConfigException("AUTOHAIR_STATUS_TOPIC_*: " + e.getMessage());
         }
-        String bootstrap = text(env, KAFKA_BOOTSTRAP_SERVERS, null);
-        if (bootstrap == null) {
-            throw new StatusConfigException(KAFKA_BOOTSTRAP_SERVERS + " is required, e.g. kafka:9092");
-        }
-        return new StatusConfig(bootstrap, text(env, APPLICATION_ID, "autohair-status"), topics,
-                text(env, HTTP_HOST, "0.0.0.0"), integer(env, HTTP_PORT, 8080, 0, 65535),
-                Path.of(text(env, STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "autohair-status").toString())),
-                Duration.ofHours(integer(env, RETENTION_HOURS, 7 * 24, 1, 365 * 24)),
-                storage(env));
+        return new StatusConfig(s.required(KAFKA_BOOTSTRAP_SERVERS, "kafka:9092"), s.string(APPLICATION_ID, "autohair-status"),
+                topics, s.string(HTTP_HOST, "0.0.0.0"), s.integer(HTTP_PORT, 8080, 0, 65535),
+                Path.of(s.string(STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "autohair-status").toString())),
+                Duration.ofHours(s.integer(RETENTION_HOURS, 7 * 24, 1, 365 * 24)),
+                storage(s));
     }
 
-    private static Optional<Storage> storage(Map<String, String> env) {
-        String endpoint = text(env, S3_ENDPOINT, null);
-        if (endpoint == null) {
+    private static Optional<Storage> storage(Settings s) {
+        Optional<URI> endpoint = s.url(S3_ENDPOINT, "http://minio:9000");
+        if (endpoint.isEmpty()) {
             return Optional.empty();
         }
-        URI uri;
-        try {
-            uri = URI.create(endpoint);
-        } catch (IllegalArgumentException e) {
-            throw new StatusConfigException(S3_ENDPOINT + " '" + endpoint + "' is not a URL, e.g. http://minio:9000");
-        }
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new StatusConfigException(S3_ENDPOINT + " '" + endpoint + "' is not a URL, e.g. http://minio:9000");
-        }
-        String access = text(env, S3_ACCESS_KEY, null);
-        String secret = text(env, S3_SECRET_KEY, null);
-        if (access == null || secret == null) {
-            throw new StatusConfigException("with " + S3_ENDPOINT + " set, " + S3_ACCESS_KEY + " and " + S3_SECRET_KEY
+        Optional<String> access = s.optional(S3_ACCESS_KEY);
+        Optional<String> secret = s.optional(S3_SECRET_KEY);
+        if (access.isEmpty() || secret.isEmpty()) {
+            throw new ConfigException("with " + S3_ENDPOINT + " set, " + S3_ACCESS_KEY + " and " + S3_SECRET_KEY
                     + " are required (read access to the input and output buckets is enough)");
         }
-        return Optional.of(new Storage(uri, access, secret, text(env, S3_REGION, "us-east-1"),
+        return Optional.of(new Storage(endpoint.get(), access.get(), secret.get(), s.string(S3_REGION, "us-east-1"),
                 // MinIO's and S3's limit for presigned URLs is 7 days.
-                Duration.ofSeconds(integer(env, LINK_EXPIRY_S, 3600, 1, 7 * 24 * 3600))));
-    }
-
-    private static String text(Map<String, String> env, String key, String fallback) {
-        String value = env.get(key);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static int integer(Map<String, String> env, String key, int fallback, int min, int max) {
-        String value = text(env, key, null);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                throw new StatusConfigException(key + " must lie in [" + min + ", " + max + "], got " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new StatusConfigException(key + " must be a whole number in [" + min + ", " + max + "], got '" + value + "'");
-        }
+                Duration.ofSeconds(s.integer(LINK_EXPIRY_S, 3600, 1, 7 * 24 * 3600))));
     }
 }

@@ -2,9 +2,9 @@ package dev.autohair.status.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
+import dev.autohair.common.http.HttpAnswers;
 import dev.autohair.status.view.Json;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,16 +33,8 @@ final class Responses {
     }
 
     static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, head ? -1 : bytes.length == 0 ? -1 : bytes.length);
-        if (!head && bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
+        HttpAnswers.send(exchange, status, contentType, bytes);
     }
 
     static String utf8(byte[] bytes) {

@@ -1,6 +1,7 @@
 package dev.autohair.status.http;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.autohair.common.http.HttpEndpoint;
 import dev.autohair.status.feed.ChangeFeed;
 import dev.autohair.status.links.ObjectLinks;
 import dev.autohair.status.view.JobViews;
@@ -9,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -21,12 +20,10 @@ public final class StatusHttpServer implements AutoCloseable {
 
     static final long HEARTBEAT_MS = 15_000;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final HttpEndpoint endpoint;
 
-    private StatusHttpServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private StatusHttpServer(HttpEndpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
     /**
@@ -51,23 +48,15 @@ public final class StatusHttpServer implements AutoCloseable {
         server.createContext("/", new StaticHandler());
         // Event streams hold a thread each for as long as the client listens: a cached pool, bounded by
         // ChangeFeed's subscriber limit plus the short API requests.
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "status-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.start();
-        return new StatusHttpServer(server, executor);
+        return new StatusHttpServer(HttpEndpoint.startOnCachedThreads(server, "status-http"));
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return endpoint.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        endpoint.close();
     }
 }

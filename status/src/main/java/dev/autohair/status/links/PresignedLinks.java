@@ -1,5 +1,6 @@
 package dev.autohair.status.links;
 
+import dev.autohair.common.client.S3Clients;
 import dev.autohair.common.contract.ObjectRef;
 import dev.autohair.status.config.StatusConfig;
 import io.minio.GetPresignedObjectUrlArgs;
@@ -24,11 +25,7 @@ public final class PresignedLinks implements ObjectLinks {
     private final int expirySeconds;
 
     public PresignedLinks(StatusConfig.Storage storage) {
-        this.client = MinioClient.builder()
-                .endpoint(storage.endpoint().toString())
-                .credentials(storage.accessKey(), storage.secretKey())
-                .region(storage.region())
-                .build();
+        this.client = S3Clients.create(storage.s3());
         this.expirySeconds = Math.toIntExact(storage.linkExpiry().toSeconds());
     }
 

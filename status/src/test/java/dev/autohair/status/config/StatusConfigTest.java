@@ -3,9 +3,10 @@ package dev.autohair.status.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autohair.common.config.ConfigException;
+import dev.autohair.testing.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ class StatusConfigTest {
     @Test
     void storageNeedsItsKeysAndKeepsTheSecretOutOfToString() {
         Map<String, String> env = new HashMap<>(Map.of(KAFKA, "k:9092", StatusConfig.S3_ENDPOINT, "http://minio:9000"));
-        assertThatThrownBy(() -> StatusConfig.load(env)).isInstanceOf(StatusConfigException.class)
+        assertThatThrownBy(() -> StatusConfig.load(env)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(StatusConfig.S3_ACCESS_KEY);
         env.put(StatusConfig.S3_ACCESS_KEY, "reader");
         env.put(StatusConfig.S3_SECRET_KEY, "very-secret");
@@ -47,7 +48,7 @@ class StatusConfigTest {
     void wrongValuesNameTheKeyAndWhatWouldBeRight() {
         assertThatThrownBy(() -> StatusConfig.load(Map.of())).hasMessageContaining(KAFKA);
         assertThatThrownBy(() -> StatusConfig.load(Map.of(KAFKA, "k:1", StatusConfig.HTTP_PORT, "eighty")))
-                .isInstanceOf(StatusConfigException.class).hasMessageContaining(StatusConfig.HTTP_PORT);
+                .isInstanceOf(ConfigException.class).hasMessageContaining(StatusConfig.HTTP_PORT);
         assertThatThrownBy(() -> StatusConfig.load(Map.of(KAFKA, "k:1", StatusConfig.HTTP_PORT, "70000")))
                 .hasMessageContaining("[0, 65535]");
         assertThatThrownBy(() -> StatusConfig.load(Map.of(KAFKA, "k:1", "AUTOHAIR_STATUS_HTTP_PROT", "80")))
@@ -58,11 +59,7 @@ class StatusConfigTest {
 
     @Test
     void theDocumentListsExactlyTheKeysTheServiceReads() throws IOException {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.exists(root.resolve("docs/CONFIGURATION.md"))) {
-            root = root.getParent();
-        }
-        String text = Files.readString(root.resolve("docs/CONFIGURATION.md"));
+        String text = Files.readString(RepositoryRoot.resolve("docs/CONFIGURATION.md"));
         String section = text.substring(text.indexOf("\n## Status service"));
         Set<String> documented = new TreeSet<>();
         Matcher m = Pattern.compile("^\\| `(AUTOHAIR_[A-Z0-9_]+)`", Pattern.MULTILINE).matcher(section);

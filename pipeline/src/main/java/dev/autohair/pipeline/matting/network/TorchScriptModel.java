@@ -12,16 +12,12 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
-import dev.autohair.pipeline.segmentation.DjlOffline;
+import dev.autohair.common.hash.Sha256;
+import dev.autohair.pipeline.model.DjlOffline;
+import dev.autohair.pipeline.model.ModelFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A TorchScript file run through DJL's PyTorch engine: planar float batches in, one alpha plane
@@ -116,15 +112,6 @@ final class TorchScriptModel implements AutoCloseable {
     }
 
     private static String digest(Path file) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return "sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        return ModelFiles.version(Sha256.hex(file));
     }
 }

@@ -13,6 +13,7 @@ import dev.autohair.pipeline.Phase;
 import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.pipeline.segmentation.Segmenter;
 import dev.autohair.pipeline.trimap.DegenerateMaskException;
+import dev.autohair.testing.MatteDifference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -34,7 +35,7 @@ class BatchedNetworkMattingTest {
                 CutoutTask alone = task(pipeline, i == 0 ? 96 : 80, i == 0 ? 64 : 80, i + 1);
                 pipeline.runAll(List.of(alone));
                 Matte fromBatch = batch.get(i).result().cutout().alpha();
-                assertThat(maxDifference(fromBatch, alone.result().cutout().alpha())).isLessThan(1e-5f);
+                assertThat(MatteDifference.max(fromBatch, alone.result().cutout().alpha())).isLessThan(1e-5f);
             }
             // The third image's mask is empty: its trimap fails, the batch goes on.
             assertThat(batch.get(2).failure().orElseThrow().stage()).isEqualTo(JobStage.TRIMAP);
@@ -93,13 +94,5 @@ class BatchedNetworkMattingTest {
             image.rgb()[0] = -1f; // tells discs() to return an empty mask
         }
         return pipeline.task(image, Guide.segment(), JobOptions.defaults());
-    }
-
-    private static float maxDifference(Matte a, Matte b) {
-        float max = 0;
-        for (int i = 0; i < a.alpha().length; i++) {
-            max = Math.max(max, Math.abs(a.alpha()[i] - b.alpha()[i]));
-        }
-        return max;
     }
 }

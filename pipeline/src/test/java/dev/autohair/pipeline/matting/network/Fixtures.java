@@ -4,7 +4,6 @@ import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Random;
 
 /**
  * The TorchScript fixtures of tools/dim/make_test_models.py and the per-pixel function the probe
@@ -49,15 +48,6 @@ final class Fixtures {
             z += PROBE_WEIGHTS[3] * trimap.label(i) / 255.0;
         }
         return (float) (1 / (1 + Math.exp(-z)));
-    }
-
-    static RgbImage noise(int width, int height, long seed) {
-        Random random = new Random(seed);
-        RgbImage image = RgbImage.blank(width, height);
-        for (int i = 0; i < image.rgb().length; i++) {
-            image.rgb()[i] = random.nextFloat();
-        }
-        return image;
     }
 
     /** A smooth picture (gradients and a disc), closer to a photo than noise. */

@@ -17,6 +17,7 @@ import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
 import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.pipeline.matting.MattingInput;
 import dev.autohair.pipeline.segmentation.Segmenter;
+import dev.autohair.testing.NoiseImages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class TrimapFreeMattingTest {
 
     @Test
     void predictsAlphaFromTheNormalisedImageAlone() {
-        RgbImage image = Fixtures.noise(96, 64, 5);
+        RgbImage image = NoiseImages.of(96, 64, 5);
         try (TrimapFreeMatting model = TrimapFreeMatting.load(Fixtures.probeTrimapFree(), PROBE, 1600, 4)) {
             Matte alpha = model.matte(List.of(new MattingInput(image, null))).get(0);
             float[] mean = RgbNormalisation.IMAGENET.mean();
@@ -43,7 +44,7 @@ class TrimapFreeMattingTest {
 
     @Test
     void theCutoutPipelineUsesTheModelsAlphaAsTheFinalMatte() {
-        RgbImage photo = Fixtures.noise(96, 64, 6);
+        RgbImage photo = NoiseImages.of(96, 64, 6);
         RgbImage other = Fixtures.picture(150, 100); // not a multiple of 32: resized in and out
         TrimapFreeMatting model = TrimapFreeMatting.load(Fixtures.probeTrimapFree(), PROBE, 1600, 4);
         try (CutoutPipeline pipeline = new CutoutPipeline(Segmenter.unavailable("trimap-free"), model,

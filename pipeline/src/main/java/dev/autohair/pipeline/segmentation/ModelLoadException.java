@@ -1,9 +1,0 @@
-package dev.autohair.pipeline.segmentation;
-
-/** A segmentation model directory exists but the engine could not load it. */
-public class ModelLoadException extends RuntimeException {
-
-    public ModelLoadException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,9 +1,0 @@
-package dev.autohair.pipeline.segmentation;
-
-/** No directory holding the wanted SavedModel was found where the models are looked up. */
-public class ModelNotInstalledException extends RuntimeException {
-
-    public ModelNotInstalledException(String message) {
-        super(message);
-    }
-}

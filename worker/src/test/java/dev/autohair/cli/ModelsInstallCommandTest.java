@@ -115,7 +115,7 @@ class ModelsInstallCommandTest {
         assertThatThrownBy(() -> command.run(List.of("install", "u2netp")))
                 .isInstanceOf(ModelDownloadException.class)
                 .hasMessageContaining("answered HTTP 404")
-                .hasMessageContaining("to bring the file by hand: download " + missing);
+                .hasMessageContaining("To bring the file by hand: download " + missing);
     }
 
     @Test

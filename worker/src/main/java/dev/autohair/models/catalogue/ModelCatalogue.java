@@ -44,11 +44,11 @@ public final class ModelCatalogue {
                     URI.create(RELEASE + "isnet-general-use.onnx"), "fc16ebd8b0c10d971d3513d564d01e29",
                     "Apache-2.0 (github.com/xuebinqin/DIS LICENSE.md)", URI.create("https://github.com/xuebinqin/DIS"),
                     nchw(1024, HALF, PerChannel.ONE), minMax(OutputKind.PROBABILITY), ONE_IMAGE),
-            new CatalogueModel("birefnet-general", "BiRefNet general, Swin-L backbone, 1024x1024",
+            new CatalogueModel("birefnet-general", "BiRefNet general, 1024x1024",
                     URI.create(RELEASE + "BiRefNet-general-epoch_244.onnx"), "7a35a0141cbbc80de11d9c9a28f52697",
                     "MIT (github.com/ZhengPeng7/BiRefNet LICENSE)", BIREFNET,
                     nchw(1024, IMAGENET_MEAN, IMAGENET_STD), minMax(OutputKind.SIGMOID_LOGITS), ONE_IMAGE),
-            new CatalogueModel("birefnet-general-lite", "BiRefNet general, Swin-T backbone, 1024x1024",
+            new CatalogueModel("birefnet-general-lite", "BiRefNet general, lite (Swin-T backbone), 1024x1024",
                     URI.create(RELEASE + "BiRefNet-general-bb_swin_v1_tiny-epoch_232.onnx"),
                     "4fab47adc4ff364be1713e97b7e66334", "MIT (github.com/ZhengPeng7/BiRefNet LICENSE)", BIREFNET,
                     nchw(1024, IMAGENET_MEAN, IMAGENET_STD), minMax(OutputKind.SIGMOID_LOGITS), ONE_IMAGE)));

@@ -84,7 +84,7 @@ public final class ModelInstaller {
     public Installation installFrom(String name, Path file) {
         CatalogueModel model = installed.catalogue().require(name);
         if (!Files.isRegularFile(file)) {
-            throw new ModelDownloadException(file.toAbsolutePath() + " is not a file; " + handInstructions(model));
+            throw new ModelDownloadException(file.toAbsolutePath() + " is not a file. " + handInstructions(model));
         }
         copyVerified(model, file, installed.file(model));
         return new Installation(model, installed.file(model), Source.LOCAL_FILE);
@@ -92,7 +92,7 @@ public final class ModelInstaller {
 
     /** What to do where the machine cannot reach the download URL. */
     public String handInstructions(CatalogueModel model) {
-        return "to bring the file by hand: download " + model.url() + " on a machine that can reach it, check that"
+        return "To bring the file by hand: download " + model.url() + " on a machine that can reach it, check that"
                 + " `md5sum` prints " + model.md5() + ", copy it here and run `./autohair models install " + model.name()
                 + " --from FILE`" + rembgHome.map(h -> " (or put it at " + h.resolve(model.fileName())
                 + ", rembg's cache, and run `./autohair models install " + model.name() + "`)").orElse("");

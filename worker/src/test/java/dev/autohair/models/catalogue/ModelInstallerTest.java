@@ -104,7 +104,7 @@ class ModelInstallerTest {
                 .isInstanceOf(ModelDownloadException.class)
                 .hasMessageContaining("cannot reach " + unreachable)
                 .hasMessageContaining("nothing was installed")
-                .hasMessageContaining("to bring the file by hand: download " + unreachable)
+                .hasMessageContaining("To bring the file by hand: download " + unreachable)
                 .hasMessageContaining("`md5sum` prints " + LoopbackModelServer.fixtureMd5())
                 .hasMessageContaining("./autohair models install u2netp --from FILE")
                 .hasMessageContaining(rembg.resolve("u2netp.onnx").toString());
@@ -119,7 +119,7 @@ class ModelInstallerTest {
         assertThatThrownBy(() -> installer(catalogue("tampered"), Optional.empty()).install("u2netp"))
                 .isInstanceOf(ModelChecksumException.class)
                 .hasMessageContaining("nothing was installed")
-                .hasMessageContaining("to bring the file by hand");
+                .hasMessageContaining("To bring the file by hand");
     }
 
     @Test

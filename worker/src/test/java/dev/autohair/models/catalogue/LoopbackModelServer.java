@@ -19,8 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP server on 127.0.0.1 that serves the tiny rembg-like ONNX fixture the ways a real
  * release host can: whole ({@code /ok/}), altered ({@code /tampered/}), cut short ({@code
- * /truncated/}), missing (anything else: 404), or stalling after the headers and a few bytes
- * ({@code /stall/}) until the test ends.
+ * /truncated/}), missing (anything else: 404), stalling after the headers and a few bytes
+ * ({@code /stall/}) or before any answer ({@code /silent/}) until the test ends, trickling a byte
+ * every 50 ms ({@code /trickle/}), or redirecting to {@code /ok/} as GitHub's release assets do
+ * ({@code /redirect/}).
  */
 final class LoopbackModelServer implements AutoCloseable {
 
@@ -77,6 +79,20 @@ final class LoopbackModelServer implements AutoCloseable {
                     exchange.getResponseBody().write(model, 0, 64);
                     exchange.getResponseBody().flush();
                     release.await(30, TimeUnit.SECONDS);
+                }
+                case "silent" -> release.await(30, TimeUnit.SECONDS);
+                case "trickle" -> {
+                    exchange.sendResponseHeaders(200, model.length);
+                    for (int i = 0; i < model.length && release.getCount() > 0; i++) {
+                        exchange.getResponseBody().write(model[i]);
+                        exchange.getResponseBody().flush();
+                        Thread.sleep(50);
+                    }
+                }
+                case "redirect" -> {
+                    String file = exchange.getRequestURI().getPath().substring("/redirect/".length());
+                    exchange.getResponseHeaders().set("Location", "/ok/" + file);
+                    exchange.sendResponseHeaders(302, -1);
                 }
                 default -> exchange.sendResponseHeaders(404, -1);
             }

@@ -98,6 +98,37 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void givesUpOnAServerThatNeverAnswers() throws Exception {
+        assertThatThrownBy(() -> downloader.download(server.url("silent", "u2netp.onnx"),
+                LoopbackModelServer.fixtureMd5(), dir.resolve("u2netp.onnx")))
+                .isInstanceOf(ModelDownloadException.class)
+                .hasMessageContaining("stopped sending: nothing arrived for PT0.5S")
+                .hasMessageContaining("after 0 bytes");
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void aTransferThatNeverStallsStillHasADeadline() throws Exception {
+        ModelDownloader strict = new ModelDownloader(new ModelDownloader.Timeouts(Duration.ofSeconds(2),
+                Duration.ofMillis(500), Duration.ofMillis(300)), progress::add);
+
+        assertThatThrownBy(() -> strict.download(server.url("trickle", "u2netp.onnx"),
+                LoopbackModelServer.fixtureMd5(), dir.resolve("u2netp.onnx")))
+                .isInstanceOf(ModelDownloadException.class)
+                .hasMessageContaining("took longer than PT0.3S");
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void followsARedirectAsReleaseAssetsNeed() throws Exception {
+        Path target = dir.resolve("u2netp.onnx");
+
+        downloader.download(server.url("redirect", "u2netp.onnx"), LoopbackModelServer.fixtureMd5(), target);
+
+        assertThat(target).hasSameBinaryContentAs(LoopbackModelServer.FIXTURE);
+    }
+
+    @Test
     void saysSoWhenTheHostCannotBeReached() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -66,6 +66,20 @@ class ModelInstallerTest {
     }
 
     @Test
+    void replacesAnInstalledFileThatNoLongerHasItsChecksum() throws Exception {
+        ModelCatalogue catalogue = catalogue("ok");
+        Path target = new InstalledModels(catalogue, dir.resolve("cache")).file(catalogue.require("u2netp"));
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "damaged on disk");
+
+        ModelInstaller.Installation done = installer(catalogue, Optional.empty()).install("u2netp");
+
+        assertThat(done.source()).isEqualTo(ModelInstaller.Source.DOWNLOADED);
+        assertThat(target).hasSameBinaryContentAs(LoopbackModelServer.FIXTURE);
+        assertThat(progress).anyMatch(line -> line.endsWith("any more; installing it again"));
+    }
+
+    @Test
     void usesRembgsCopyWithoutDownloading() throws Exception {
         Path rembg = Files.createDirectories(dir.resolve("u2net-home"));
         Files.copy(LoopbackModelServer.FIXTURE, rembg.resolve("u2netp.onnx"));

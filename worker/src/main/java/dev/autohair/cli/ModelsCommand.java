@@ -20,6 +20,7 @@ import dev.autohair.storage.ObjectStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -166,7 +167,7 @@ final class ModelsCommand {
     /** A catalogue name (this command's catalogue, which tests may replace) resolved in the model cache. */
     private Optional<SegmentationModelSpec> catalogueSpec(WorkerConfig.Models config) {
         return config.segmentationModel()
-                .filter(p -> !java.nio.file.Files.exists(p) && catalogue.find(p.toString()).isPresent())
+                .filter(p -> !Files.exists(p) && catalogue.find(p.toString()).isPresent())
                 .map(p -> new InstalledModels(catalogue, config.cache()).spec(p.toString()));
     }
 

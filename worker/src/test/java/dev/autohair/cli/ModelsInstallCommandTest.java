@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code autohair models install} and {@code list} with the catalogue pointed at a loopback server. */
 class ModelsInstallCommandTest {
 
-    private static final ModelDownloader.Timeouts SHORT = new ModelDownloader.Timeouts(Duration.ofSeconds(2),
-            Duration.ofMillis(500), Duration.ofSeconds(20));
+    /** Nothing here stalls on purpose: timeouts a loaded build machine cannot hit. */
+    private static final ModelDownloader.Timeouts PATIENT = new ModelDownloader.Timeouts(Duration.ofSeconds(10),
+            Duration.ofSeconds(20), Duration.ofSeconds(60));
 
     @TempDir
     Path tmp;
@@ -72,12 +73,12 @@ class ModelsInstallCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
 
-        int installed = new ModelsCommand(print, env, catalogue(served()), SHORT).run(List.of("install", "u2netp"));
+        int installed = new ModelsCommand(print, env, catalogue(served()), PATIENT).run(List.of("install", "u2netp"));
         String installText = out.toString(StandardCharsets.UTF_8);
         out.reset();
         Map<String, String> configured = new java.util.HashMap<>(env);
         configured.put("AUTOHAIR_SEGMENTATION_MODEL", "u2netp");
-        int listed = new ModelsCommand(print, configured, catalogue(served()), SHORT).run(List.of("list"));
+        int listed = new ModelsCommand(print, configured, catalogue(served()), PATIENT).run(List.of("list"));
         String listText = out.toString(StandardCharsets.UTF_8);
 
         assertThat(installed).as(installText).isZero();
@@ -99,7 +100,7 @@ class ModelsInstallCommandTest {
 
         int status = new ModelsCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 Map.of("AUTOHAIR_MODEL_CACHE", tmp.resolve("cache").toString(), "U2NET_HOME", rembg.toString()),
-                catalogue(nowhere), SHORT).run(List.of("install", "u2netp"));
+                catalogue(nowhere), PATIENT).run(List.of("install", "u2netp"));
 
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("installed from rembg's cache, no download");
@@ -110,7 +111,7 @@ class ModelsInstallCommandTest {
         URI missing = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/gone.onnx");
         ModelsCommand command = new ModelsCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 Map.of("AUTOHAIR_MODEL_CACHE", tmp.resolve("cache").toString(), "U2NET_HOME", tmp.toString()),
-                catalogue(missing), SHORT);
+                catalogue(missing), PATIENT);
 
         assertThatThrownBy(() -> command.run(List.of("install", "u2netp")))
                 .isInstanceOf(ModelDownloadException.class)

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Installing a catalogue model: from the loopback server, from rembg's cache, from a file brought by hand. */
 class ModelInstallerTest {
 
-    private static final ModelDownloader.Timeouts SHORT = new ModelDownloader.Timeouts(Duration.ofSeconds(2),
-            Duration.ofMillis(500), Duration.ofSeconds(20));
+    /** Nothing here stalls on purpose: timeouts a loaded build machine cannot hit. */
+    private static final ModelDownloader.Timeouts PATIENT = new ModelDownloader.Timeouts(Duration.ofSeconds(10),
+            Duration.ofSeconds(20), Duration.ofSeconds(60));
 
     @TempDir
     Path dir;
@@ -43,7 +44,7 @@ class ModelInstallerTest {
 
     private ModelInstaller installer(ModelCatalogue catalogue, Optional<Path> rembgHome) {
         return new ModelInstaller(new InstalledModels(catalogue, dir.resolve("cache")), rembgHome,
-                new ModelDownloader(SHORT, progress::add), progress::add);
+                new ModelDownloader(PATIENT, progress::add), progress::add);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.autohair;
 import dev.autohair.common.contract.MessageCodec;
 import dev.autohair.config.MattingConfig;
 import dev.autohair.config.WorkerConfig;
+import dev.autohair.models.catalogue.InstalledModels;
+import dev.autohair.models.catalogue.ModelCatalogue;
 import dev.autohair.monitoring.Health;
 import dev.autohair.monitoring.MonitoringServer;
 import dev.autohair.monitoring.PrometheusWorkerMetrics;
@@ -100,15 +102,24 @@ public final class Assembly {
         };
     }
 
+    /** {@link #segmentationSpec(Optional, Supplier)} with the model cache {@code AUTOHAIR_MODEL_CACHE} names. */
+    public static SegmentationModelSpec segmentationSpec(Optional<Path> configured) {
+        return segmentationSpec(configured, () -> WorkerConfig.modelsFromEnvironment().cache());
+    }
+
     /**
      * What {@code AUTOHAIR_SEGMENTATION_MODEL} names: nothing (the shipped selfie model), a
-     * SavedModel folder with the selfie contract, or a JSON model file describing any model.
+     * SavedModel folder with the selfie contract, a JSON model file describing any model, or the
+     * name of a catalogue model installed in {@code cache} ({@code autohair models install}).
      */
-    public static SegmentationModelSpec segmentationSpec(Optional<Path> configured) {
+    public static SegmentationModelSpec segmentationSpec(Optional<Path> configured, Supplier<Path> cache) {
         if (configured.isEmpty()) {
             return SelfieSegmentation.spec(ModelLocation.resolve(SelfieSegmentation.MODEL_NAME));
         }
         Path path = configured.get();
+        if (!Files.exists(path) && ModelCatalogue.REMBG.find(path.toString()).isPresent()) {
+            return new InstalledModels(ModelCatalogue.REMBG, cache.get()).spec(path.toString());
+        }
         if (Files.isDirectory(path)) {
             if (!Files.isRegularFile(path.resolve("saved_model.pb"))) {
                 throw new ModelNotInstalledException(path.toAbsolutePath() + " holds no saved_model.pb; name a"
@@ -118,7 +129,8 @@ public final class Assembly {
         }
         if (!Files.isRegularFile(path)) {
             throw new ModelNotInstalledException(path.toAbsolutePath() + " does not exist; "
-                    + WorkerConfig.SEGMENTATION_MODEL + " names a SavedModel folder or a JSON model file");
+                    + WorkerConfig.SEGMENTATION_MODEL + " names a SavedModel folder, a JSON model file or one of "
+                    + ModelCatalogue.REMBG.models().stream().map(m -> m.name()).toList());
         }
         return SegmentationModelFile.read(path);
     }
@@ -128,7 +140,7 @@ public final class Assembly {
      * checked against a required GPU and loaded.
      */
     public static DjlSegmenter segmenter(WorkerConfig config, ObjectStorage store) {
-        SegmentationModelSpec spec = segmentationSpec(config.models().segmentationModel());
+        SegmentationModelSpec spec = segmentationSpec(config.models().segmentationModel(), config.models()::cache);
         requireGpu(config.models(), spec);
         return DjlSegmenter.load(new ModelFetcher(store, config.models().cache()).localise(spec));
     }

@@ -12,7 +12,8 @@ public final class Main {
 
             commands:
               cutout IMAGE_OR_DIR... -o OUT_DIR [options]   cut the subject out of photos
-              models list                                   show the configured segmentation model and whether it loads
+              models install NAME [--from FILE]             download a catalogue model (e.g. isnet-general-use) into the cache
+              models list                                   show installed models and whether the configured one loads
               models import-tfjs MODEL.json OUT_DIR         convert a TensorFlow.js graph model to a SavedModel
               models import-frozen-graph GRAPH.pb OUT_DIR --input T:0 --output T:0   a frozen GraphDef to a SavedModel
               quality [-o REPORT.md]                        measure alpha error on composites with known truth

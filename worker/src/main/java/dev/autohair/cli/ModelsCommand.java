@@ -2,11 +2,17 @@ package dev.autohair.cli;
 
 import dev.autohair.Assembly;
 import dev.autohair.config.WorkerConfig;
+import dev.autohair.models.catalogue.CatalogueModel;
+import dev.autohair.models.catalogue.InstalledModels;
+import dev.autohair.models.catalogue.ModelCatalogue;
+import dev.autohair.models.catalogue.ModelDownloader;
+import dev.autohair.models.catalogue.ModelInstaller;
 import dev.autohair.models.frozen.FrozenGraphImporter;
 import dev.autohair.models.tfjs.ConversionSummary;
 import dev.autohair.models.tfjs.TfjsGraphModelConverter;
 import dev.autohair.pipeline.segmentation.DjlSegmenter;
 import dev.autohair.pipeline.segmentation.InputContract;
+import dev.autohair.pipeline.segmentation.OutputContract;
 import dev.autohair.pipeline.segmentation.OutputKind;
 import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
 import dev.autohair.storage.ModelFetcher;
@@ -14,6 +20,7 @@ import dev.autohair.storage.ObjectStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -25,9 +32,16 @@ import java.util.Set;
 final class ModelsCommand {
 
     static final String USAGE = """
+            autohair models install NAME [--from FILE]
+                download a catalogue model (u2net, u2netp, u2net_human_seg, silueta, isnet-general-use,
+                birefnet-general, birefnet-general-lite) into the model cache (AUTOHAIR_MODEL_CACHE) and
+                check its published md5; a copy in rembg's cache (U2NET_HOME, ~/.u2net) is used without
+                downloading; --from installs a file downloaded by hand. Then
+                AUTOHAIR_SEGMENTATION_MODEL=NAME (or cutout --model NAME) runs it
             autohair models list
-                show the configured segmentation model (AUTOHAIR_SEGMENTATION_MODEL, see
-                docs/MODELS.md), load it and run a warm-up on a blank image; exit 1 if it does not load
+                show the catalogue and what is installed, then the configured segmentation model
+                (AUTOHAIR_SEGMENTATION_MODEL, see docs/MODELS.md): load it and run a warm-up on a blank
+                image; exit 1 if it does not load
             autohair models import-tfjs MODEL.json OUT_DIR
                 convert a TensorFlow.js graph model (model.json + weight shards beside it) into a
                 TensorFlow SavedModel (tag serve, signature serving_default) with a dynamic batch size
@@ -38,27 +52,38 @@ final class ModelsCommand {
 
     private final PrintStream out;
     private final Map<String, String> environment;
+    private final ModelCatalogue catalogue;
+    private final ModelDownloader.Timeouts timeouts;
 
     ModelsCommand(PrintStream out) {
         this(out, System.getenv());
     }
 
     ModelsCommand(PrintStream out, Map<String, String> environment) {
+        this(out, environment, ModelCatalogue.REMBG, ModelDownloader.Timeouts.DEFAULT);
+    }
+
+    /** With another catalogue (a mirror, or a test's loopback server) and download timeouts. */
+    ModelsCommand(PrintStream out, Map<String, String> environment, ModelCatalogue catalogue,
+            ModelDownloader.Timeouts timeouts) {
         this.out = out;
         this.environment = environment;
+        this.catalogue = catalogue;
+        this.timeouts = timeouts;
     }
 
     int run(List<String> args) {
         if (args.isEmpty()) {
-            throw new UsageException("give a subcommand: list, import-tfjs or import-frozen-graph");
+            throw new UsageException("give a subcommand: install, list, import-tfjs or import-frozen-graph");
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
+            case "install" -> install(Arguments.parse(rest, Set.of(), Set.of("--from")));
             case "list" -> list(Arguments.parse(rest, Set.of(), Set.of()));
             case "import-tfjs" -> importTfjs(Arguments.parse(rest, Set.of(), Set.of()).positionals());
             case "import-frozen-graph" -> importFrozenGraph(Arguments.parse(rest, Set.of(), Set.of("--input", "--output")));
             default -> throw new UsageException("unknown subcommand '" + args.get(0)
-                    + "'; use list, import-tfjs or import-frozen-graph");
+                    + "'; use install, list, import-tfjs or import-frozen-graph");
         };
     }
 
@@ -68,11 +93,13 @@ final class ModelsCommand {
         }
         Optional<Path> file = Optional.ofNullable(environment.get("AUTOHAIR_CONFIG_FILE")).map(Path::of);
         WorkerConfig.Models config = WorkerConfig.models(environment, file);
+        listCatalogue(new InstalledModels(catalogue, config.cache()));
         out.println("segmentation model (" + WorkerConfig.SEGMENTATION_MODEL + "="
                 + config.segmentationModel().map(Path::toString).orElse("unset: the shipped selfie model") + ")");
         SegmentationModelSpec spec;
         try {
-            spec = Assembly.segmentationSpec(config.segmentationModel());
+            spec = catalogueSpec(config).orElseGet(() -> Assembly.segmentationSpec(config.segmentationModel(),
+                    config::cache));
         } catch (RuntimeException e) {
             out.println("  NOT CONFIGURED: " + e.getMessage());
             return 1;
@@ -103,6 +130,47 @@ final class ModelsCommand {
         }
     }
 
+    private int install(Arguments a) {
+        if (a.positionals().size() != 1) {
+            throw new UsageException("install takes one model name: one of "
+                    + catalogue.models().stream().map(CatalogueModel::name).toList());
+        }
+        String name = a.positionals().get(0);
+        Optional<Path> file = Optional.ofNullable(environment.get("AUTOHAIR_CONFIG_FILE")).map(Path::of);
+        InstalledModels installed = new InstalledModels(catalogue, WorkerConfig.models(environment, file).cache());
+        ModelInstaller installer = new ModelInstaller(installed,
+                ModelInstaller.rembgHome(environment, System.getProperty("user.home")),
+                new ModelDownloader(timeouts, out::println), out::println);
+        CatalogueModel model = catalogue.require(name);
+        ModelInstaller.Installation done = a.option("--from").map(Path::of)
+                .map(from -> installer.installFrom(name, from)).orElseGet(() -> installer.install(name));
+        out.println(switch (done.source()) {
+            case ALREADY_INSTALLED -> name + " is already installed (md5 checked)";
+            case REMBG_CACHE -> name + " installed from rembg's cache, no download (md5 checked)";
+            case LOCAL_FILE -> name + " installed from " + a.option("--from").orElseThrow() + " (md5 checked)";
+            case DOWNLOADED -> name + " downloaded and installed (md5 checked)";
+        });
+        out.println("  file:     " + done.file());
+        out.println("  licence:  " + model.licence() + ", " + model.project());
+        out.println("  use it:   AUTOHAIR_SEGMENTATION_MODEL=" + name + " or ./autohair cutout --model " + name);
+        return 0;
+    }
+
+    private void listCatalogue(InstalledModels installed) {
+        out.println("catalogue (./autohair models install NAME; model cache " + installed.cache() + ")");
+        for (CatalogueModel m : installed.catalogue().models()) {
+            out.println(String.format("  %-22s %-14s %s; %s", m.name(),
+                    installed.installed(m).isPresent() ? "installed" : "not installed", m.description(), m.licence()));
+        }
+    }
+
+    /** A catalogue name (this command's catalogue, which tests may replace) resolved in the model cache. */
+    private Optional<SegmentationModelSpec> catalogueSpec(WorkerConfig.Models config) {
+        return config.segmentationModel()
+                .filter(p -> !Files.exists(p) && catalogue.find(p.toString()).isPresent())
+                .map(p -> new InstalledModels(catalogue, config.cache()).spec(p.toString()));
+    }
+
     private void describe(SegmentationModelSpec spec) {
         InputContract in = spec.input();
         String size = in.resize() == InputContract.Resize.STRETCH
@@ -116,7 +184,8 @@ final class ModelsCommand {
                 + (in.type() == InputContract.ValueType.FLOAT32 ? ", range [" + in.min() + ", " + in.max() + "], mean "
                 + in.mean() + ", std " + in.std() : ""));
         out.println("  output:   " + spec.output().kind().name().toLowerCase()
-                + (spec.output().kind() == OutputKind.CLASS_MAP ? "" : " " + spec.output().layout()) + ", "
+                + (spec.output().kind() == OutputKind.CLASS_MAP ? "" : " " + spec.output().layout())
+                + (spec.output().normalise() == OutputContract.Normalisation.MIN_MAX ? ", min-max normalised" : "") + ", "
                 + spec.output().classes().size() + (spec.output().classes().size() == 1 ? " class" : " classes")
                 + "; default subject " + subject);
         out.println("  batch:    at most " + spec.batch().maxImages() + " images and " + spec.batch().maxPixels()

@@ -83,7 +83,8 @@ public record WorkerConfig(
     /**
      * Which segmentation model, where remote models are cached, and whether a GPU is mandatory.
      *
-     * @param segmentationModel a SavedModel folder (selfie contract) or a JSON model file; empty for the shipped one
+     * @param segmentationModel a SavedModel folder (selfie contract), a JSON model file or an installed catalogue
+     *                          model's name; empty for the shipped one
      */
     public record Models(Optional<Path> segmentationModel, Path cache, boolean requireGpu) {
     }

@@ -15,13 +15,35 @@ import java.util.Set;
  * @param classes       class names by index; for per-class outputs also the channel count
  * @param background    index of the background class, or null when every class is a subject class
  * @param subject       the default subject's class indices; empty = every class but the background
+ * @param normalise     what happens to each image's subject probability map before it is scaled up
  */
 public record OutputContract(OutputKind kind, TensorLayout layout, List<String> classes, Integer background,
-        List<Integer> subject) {
+        List<Integer> subject, Normalisation normalise) {
+
+    /** Post-processing of the subject probability map, per image, at the model's output size. */
+    public enum Normalisation {
+        /** Use the probabilities as they are. */
+        NONE,
+        /**
+         * Stretch the map so its lowest value becomes 0 and its highest 1 (rembg does this to every
+         * U²-Net, ISNet and BiRefNet output: their raw maps are not calibrated probabilities).
+         */
+        MIN_MAX
+    }
+
+    /** Without post-processing of the probabilities. */
+    public OutputContract(OutputKind kind, TensorLayout layout, List<String> classes, Integer background,
+            List<Integer> subject) {
+        this(kind, layout, classes, background, subject, Normalisation.NONE);
+    }
 
     public OutputContract {
         if (kind == null || layout == null) {
             throw new InvalidModelSpecException("output: kind and layout are required");
+        }
+        normalise = normalise == null ? Normalisation.NONE : normalise;
+        if (normalise == Normalisation.MIN_MAX && kind == OutputKind.CLASS_MAP) {
+            throw new InvalidModelSpecException("output.normalise min-max needs scores; a class map has none");
         }
         if (classes == null || classes.isEmpty()) {
             throw new InvalidModelSpecException("output.classes must name at least one class (e.g. [\"person\"])");

@@ -22,7 +22,8 @@ public final class SegmentationModelFile {
             "output", "batch");
     private static final Set<String> INPUT = Set.of("resize", "width", "height", "maxSide", "layout", "type", "range",
             "mean", "std", "channelOrder");
-    private static final Set<String> OUTPUT = Set.of("kind", "layout", "classes", "background", "subject");
+    private static final Set<String> OUTPUT = Set.of("kind", "layout", "classes", "background", "subject",
+            "normalise");
     private static final Set<String> BATCH = Set.of("maxImages", "maxPixels");
 
     private SegmentationModelFile() {
@@ -85,7 +86,8 @@ public final class SegmentationModelFile {
                 ? (n.get("background").isInt() ? n.get("background").asInt() : indexOf(names, n.get("background").asText()))
                 : null;
         return new OutputContract(choice(n, "output.kind", "kind", OutputKind.class, null),
-                choice(n, "output.layout", "layout", TensorLayout.class, "nhwc"), names, background, subject);
+                choice(n, "output.layout", "layout", TensorLayout.class, "nhwc"), names, background, subject,
+                choice(n, "output.normalise", "normalise", OutputContract.Normalisation.class, "none"));
     }
 
     private static BatchLimits batch(JsonNode n) {
@@ -156,7 +158,7 @@ public final class SegmentationModelFile {
             throw new InvalidModelSpecException(what + " is required; one of " + names(type));
         }
         try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new InvalidModelSpecException(what + " '" + value + "' is not one of " + names(type));
         }

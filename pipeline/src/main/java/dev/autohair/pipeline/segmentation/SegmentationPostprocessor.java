@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The model's output for one image → the probability that each pixel belongs to the subject, at
- * the image's full resolution (bilinear, clamped to [0, 1]).
+ * the image's full resolution (bilinear, clamped to [0, 1]), min-max normalised first when the
+ * output contract asks for it.
  */
 final class SegmentationPostprocessor {
 
@@ -41,11 +42,34 @@ final class SegmentationPostprocessor {
             }
             probability[p] = subjectProbability(logits, subject);
         }
+        if (contract.normalise() == OutputContract.Normalisation.MIN_MAX) {
+            stretchToUnitRange(probability);
+        }
         float[] full = Resampler.resize(probability, g.width, g.height, 1, image.width(), image.height());
         for (int i = 0; i < full.length; i++) {
             full[i] = Math.max(0f, Math.min(1f, full[i]));
         }
         return new Matte(image.width(), image.height(), full);
+    }
+
+    /**
+     * Lowest value to 0, highest to 1, per image. A flat map (nothing stands out) stays as it is:
+     * stretching it would divide by zero.
+     */
+    static void stretchToUnitRange(float[] values) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (!(max > min)) {
+            return;
+        }
+        float scale = 1f / (max - min);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (values[i] - min) * scale;
+        }
     }
 
     private float subjectProbability(float[] values, Set<Integer> subject) {

@@ -87,4 +87,27 @@ class SegmentationModelFileTest {
                 .isInstanceOf(InvalidModelSpecException.class)
                 .hasMessageContaining("output.kind 'labels' is not one of [probability, sigmoid_logits, softmax_logits, class_map]");
     }
+
+    @Test
+    void readsMinMaxNormalisationOfTheOutput() throws Exception {
+        SegmentationModelSpec spec = SegmentationModelFile.read(Files.writeString(dir.resolve("m.json"), """
+                {"name": "isnet-general-use", "engine": "onnx", "location": "isnet",
+                 "input": {"resize": "stretch", "width": 1024, "height": 1024, "layout": "nchw",
+                           "mean": [0.5, 0.5, 0.5], "std": [1, 1, 1]},
+                 "output": {"kind": "probability", "layout": "nchw", "classes": ["subject"], "normalise": "min-max"}}
+                """));
+
+        assertThat(spec.output().normalise()).isEqualTo(OutputContract.Normalisation.MIN_MAX);
+        assertThat(SegmentationModelFile.read(Files.writeString(dir.resolve("d.json"), DEEPLAB)).output().normalise())
+                .isEqualTo(OutputContract.Normalisation.NONE);
+    }
+
+    @Test
+    void aClassMapCannotBeMinMaxNormalised() throws Exception {
+        Path file = Files.writeString(dir.resolve("m.json"),
+                DEEPLAB.replace("\"background\": \"background\"}", "\"background\": \"background\", \"normalise\": \"min-max\"}"));
+        assertThatThrownBy(() -> SegmentationModelFile.read(file))
+                .isInstanceOf(InvalidModelSpecException.class)
+                .hasMessageContaining("a class map has none");
+    }
 }

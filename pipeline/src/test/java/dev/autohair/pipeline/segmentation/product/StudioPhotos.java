@@ -8,10 +8,10 @@ import java.util.Random;
  * Synthetic e-commerce photos with a known subject: a surface with a lighting gradient and a soft
  * contact shadow, a shaded product on it, a little sensor noise.
  */
-final class StudioPhotos {
+public final class StudioPhotos {
 
     /** A photo and its subject (1 inside the product, 0 elsewhere). */
-    record Photo(RgbImage image, Matte truth) {
+    public record Photo(RgbImage image, Matte truth) {
     }
 
     private StudioPhotos() {
@@ -22,7 +22,7 @@ final class StudioPhotos {
      * half-height ry (fractions of the frame), on a surface from {@code top} to {@code bottom}
      * colour, with a shadow to its lower right.
      */
-    static Photo bottle(int width, int height, double cx, double cy, double rx, double ry, float[] product,
+    public static Photo bottle(int width, int height, double cx, double cy, double rx, double ry, float[] product,
             float[] top, float[] bottom, long seed) {
         RgbImage image = RgbImage.blank(width, height);
         Matte truth = Matte.blank(width, height);
@@ -65,7 +65,7 @@ final class StudioPhotos {
     }
 
     /** Colourful texture everywhere: random-coloured blocks of random size, no plain surface. */
-    static RgbImage busy(int width, int height, long seed) {
+    public static RgbImage busy(int width, int height, long seed) {
         RgbImage image = RgbImage.blank(width, height);
         Random random = new Random(seed);
         for (int y = 0; y < height; y++) {
@@ -92,7 +92,7 @@ final class StudioPhotos {
         return image;
     }
 
-    static double iou(Matte mask, Matte truth) {
+    public static double iou(Matte mask, Matte truth) {
         int both = 0;
         int either = 0;
         for (int i = 0; i < truth.pixelCount(); i++) {

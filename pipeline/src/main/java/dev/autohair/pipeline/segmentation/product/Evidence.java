@@ -7,41 +7,48 @@ import java.util.Locale;
  * confidence is the weakest score, and the weakest check's sentence is the doubt.
  */
 record Evidence(double plainBorder, double backgroundBorder, double area, double contrast, double agreement,
-        double notCrossing, String[] reasons) {
+        double notCrossing, double margin, String[] reasons) {
 
-    static Evidence of(BorderBackground background, float[] distance, double low, boolean[] seeded, boolean[] subject,
-            int width, int height, int strip) {
+    static Evidence of(BorderBackground background, LabImage lab, boolean[] seeded, boolean[] subject, int strip) {
+        int width = lab.width();
+        int height = lab.height();
         double noise = background.noise();
         double free = background.backgroundFraction();
         double area = ProductSegmentation.share(subject);
-        double contrast = ProductSegmentation.median(distance, subject) / low;
-        double agreement = iou(seeded, subject);
-        double crossing = crossing(subject, width, height, strip);
+        double contrast = outlineContrast(lab, subject);
+        boolean[] seeds = majority(seeded, width, height, 2);
+        double agreement = iou(seeds, subject);
+        double crossing = crossing(subject, width, height, 3 * strip);
+        double margin = freeMargin(subject, width, height);
         String[] reasons = {
             String.format(Locale.ROOT, "the border is busy (texture or clutter: typical distance %.1f ΔE from a smooth"
                     + " background), not a plain surface", noise),
             String.format(Locale.ROOT, "the subject or clutter covers %.0f%% of the image border", 100 * (1 - free)),
             String.format(Locale.ROOT, "the mask covers %.1f%% of the frame", 100 * area),
-            String.format(Locale.ROOT, "the subject hardly differs from the background (median distance %.1f×"
-                    + " the background threshold)", contrast),
+            String.format(Locale.ROOT, "the outline does not follow a clear edge (median contrast %.1f ΔE across it):"
+                    + " a subject close to the surface's colour, or only part of it found", contrast),
             String.format(Locale.ROOT, "the colour models disagree with the background distance (IoU %.2f)", agreement),
             String.format(Locale.ROOT, "the mask reaches two opposite edges (%.0f%% of each): a horizon, table edge or"
                     + " scenery rather than a product", 100 * crossing),
+            String.format(Locale.ROOT, "the mask's extent fills the frame both ways (%.0f%% left free at most): no"
+                    + " surface visible around the subject, or a framed photo", 100 * margin),
         };
         return new Evidence(
-                falling(noise, 2.5, 8),
+                falling(noise, 2.5, 7),
                 rising(free, 0.4, 0.7),
                 Math.min(rising(area, 0.002, 0.01), falling(area, 0.65, 0.85)),
-                rising(contrast, 1.2, 2.5),
+                rising(contrast, 5, 12),
                 rising(agreement, 0.5, 0.75),
-                falling(crossing, 0.03, 0.15),
+                falling(crossing, 0.08, 0.25),
+                rising(margin, 0.06, 0.14),
                 reasons);
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "plainBorder %.2f backgroundBorder %.2f area %.2f contrast %.2f agreement %.2f"
-                + " notCrossing %.2f", plainBorder, backgroundBorder, area, contrast, agreement, notCrossing) + " | " + String.join(" | ", reasons);
+                + " notCrossing %.2f margin %.2f", plainBorder, backgroundBorder, area, contrast, agreement, notCrossing,
+                margin) + " | " + String.join(" | ", reasons);
     }
 
     double confidence() {
@@ -53,7 +60,7 @@ record Evidence(double plainBorder, double backgroundBorder, double area, double
     }
 
     private double[] scores() {
-        return new double[] {plainBorder, backgroundBorder, area, contrast, agreement, notCrossing};
+        return new double[] {plainBorder, backgroundBorder, area, contrast, agreement, notCrossing, margin};
     }
 
     String weakest() {
@@ -79,10 +86,11 @@ record Evidence(double plainBorder, double backgroundBorder, double area, double
 
     /**
      * How far the mask spans the frame: for the left/right and top/bottom pairs of edges, the
-     * share of each edge's length the mask touches (within the border strip), the smaller of the
+     * share of each edge's length the mask comes within {@code reach} px of, the smaller of the
      * pair; the larger of the two pairs. A product touching one edge scores 0.
      */
-    static double crossing(boolean[] subject, int width, int height, int strip) {
+    static double crossing(boolean[] subject, int width, int height, int reach) {
+        int strip = Math.min(reach, Math.min(width, height) / 2);
         double left = 0;
         double right = 0;
         for (int y = 0; y < height; y++) {
@@ -98,6 +106,31 @@ record Evidence(double plainBorder, double backgroundBorder, double area, double
         return Math.max(Math.min(left, right) / height, Math.min(top, bottom) / width);
     }
 
+    /**
+     * The share of the frame the mask's bounding box leaves free along the less filled axis:
+     * a product photo shows surface above/below or beside the product; 0 for an empty mask.
+     */
+    static double freeMargin(boolean[] subject, int width, int height) {
+        int left = width;
+        int right = -1;
+        int top = height;
+        int bottom = -1;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (subject[y * width + x]) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        if (right < 0) {
+            return 0;
+        }
+        return Math.max(1 - (right - left + 1.0) / width, 1 - (bottom - top + 1.0) / height);
+    }
+
     /** Whether the mask has a pixel on row (or column) {@code line} between {@code from} and {@code to}. */
     private static boolean touches(boolean[] subject, int width, int line, int from, int to, boolean alongRow) {
         for (int k = from; k < to; k++) {
@@ -106,6 +139,61 @@ record Evidence(double plainBorder, double backgroundBorder, double area, double
             }
         }
         return false;
+    }
+
+    /**
+     * The median colour difference (ΔE, unweighted) across the mask's outline: between the pixels
+     * two steps either side of each outline pixel, along the axis where it is larger. A product's
+     * outline lies on a sharp edge; a shadow's, or a cut through a subject's own shading, does not.
+     */
+    static double outlineContrast(LabImage lab, boolean[] subject) {
+        int w = lab.width();
+        int h = lab.height();
+        float[] l = lab.lab();
+        float[] contrasts = new float[subject.length];
+        boolean[] outline = new boolean[subject.length];
+        for (int y = 2; y < h - 2; y++) {
+            for (int x = 2; x < w - 2; x++) {
+                int i = y * w + x;
+                if (!subject[i] || (subject[i - 1] && subject[i + 1] && subject[i - w] && subject[i + w])) {
+                    continue;
+                }
+                outline[i] = true;
+                contrasts[i] = (float) Math.max(deltaE(l, i - 2, i + 2), deltaE(l, i - 2 * w, i + 2 * w));
+            }
+        }
+        return ProductSegmentation.median(contrasts, outline);
+    }
+
+    private static double deltaE(float[] lab, int a, int b) {
+        double dl = lab[3 * a] - lab[3 * b];
+        double da = lab[3 * a + 1] - lab[3 * b + 1];
+        double db = lab[3 * a + 2] - lab[3 * b + 2];
+        return Math.sqrt(dl * dl + da * da + db * db);
+    }
+
+    /** True where most of the (2r+1)² box around a pixel is true: isolated noisy seeds go. */
+    static boolean[] majority(boolean[] mask, int w, int h, int r) {
+        int[] integral = new int[(w + 1) * (h + 1)];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                integral[(y + 1) * (w + 1) + x + 1] = (mask[y * w + x] ? 1 : 0) + integral[y * (w + 1) + x + 1]
+                        + integral[(y + 1) * (w + 1) + x] - integral[y * (w + 1) + x];
+            }
+        }
+        boolean[] out = new boolean[mask.length];
+        for (int y = 0; y < h; y++) {
+            int y0 = Math.max(0, y - r);
+            int y1 = Math.min(h, y + r + 1);
+            for (int x = 0; x < w; x++) {
+                int x0 = Math.max(0, x - r);
+                int x1 = Math.min(w, x + r + 1);
+                int sum = integral[y1 * (w + 1) + x1] - integral[y0 * (w + 1) + x1] - integral[y1 * (w + 1) + x0]
+                        + integral[y0 * (w + 1) + x0];
+                out[y * w + x] = 2 * sum > (y1 - y0) * (x1 - x0);
+            }
+        }
+        return out;
     }
 
     private static double iou(boolean[] a, boolean[] b) {

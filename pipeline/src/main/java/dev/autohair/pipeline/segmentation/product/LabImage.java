@@ -25,6 +25,41 @@ record LabImage(int width, int height, float[] lab) {
         return new LabImage(image.width(), image.height(), lab);
     }
 
+    /**
+     * Two passes of a (2r+1)-wide box blur per axis (close to a Gaussian of σ ≈ 0.8·(r + 0.5)):
+     * pixel noise fades, texture and edges stay, so "busy" means structure, not sensor grain.
+     */
+    LabImage smoothed(int radius) {
+        float[] out = lab;
+        for (int pass = 0; pass < 2; pass++) {
+            out = box(out, width, height, radius, true);
+            out = box(out, width, height, radius, false);
+        }
+        return new LabImage(width, height, out);
+    }
+
+    private static float[] box(float[] src, int w, int h, int r, boolean horizontal) {
+        float[] out = new float[src.length];
+        int lines = horizontal ? h : w;
+        int length = horizontal ? w : h;
+        for (int line = 0; line < lines; line++) {
+            for (int c = 0; c < 3; c++) {
+                for (int k = 0; k < length; k++) {
+                    double sum = 0;
+                    int from = Math.max(0, k - r);
+                    int to = Math.min(length - 1, k + r);
+                    for (int j = from; j <= to; j++) {
+                        int p = horizontal ? line * w + j : j * w + line;
+                        sum += src[3 * p + c];
+                    }
+                    int p = horizontal ? line * w + k : k * w + line;
+                    out[3 * p + c] = (float) (sum / (to - from + 1));
+                }
+            }
+        }
+        return out;
+    }
+
     private static double linear(float srgb) {
         double c = Math.max(0, Math.min(1, srgb));
         return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);

@@ -25,10 +25,16 @@ import java.util.Optional;
  *       the trimap and matting).</li>
  * </ol>
  *
- * It always returns a mask, and says how far to trust it ({@link Evidence}): a busy border, a
- * subject that covers much of the border, a mask that is tiny or nearly the whole frame, a subject
- * hardly different from the surface. A blank or uniform image gives an empty mask with confidence
- * 0 (the pipeline then stops with "nothing found"), not an exception.
+ * On a busy border (texture, scenery) the distance map means little and GrabCut is seeded like
+ * its rectangle mode instead: border background, everything inside probably subject.
+ *
+ * <p>It always returns a mask, and says how far to trust it ({@link Evidence}, the weakest of):
+ * a busy border (structure, not sensor grain: measured on a lightly blurred copy), a subject or
+ * clutter covering much of the border, a mask that is tiny or nearly the whole frame, an outline
+ * that does not lie on a clear edge, GrabCut straying far from the background distance, a mask
+ * reaching two opposite edges (horizon, table edge), a mask whose extent fills the frame both ways
+ * (no surface visible; a framed photo). A blank or uniform image gives an empty mask with
+ * confidence 0 (the pipeline then stops with "nothing found"), not an exception.
  */
 public final class ProductSegmentation {
 
@@ -46,9 +52,10 @@ public final class ProductSegmentation {
         int w = small.width();
         int h = small.height();
         LabImage lab = LabImage.of(small);
+        LabImage smooth = lab.smoothed(1);
         int strip = Math.max(2, (int) Math.round(0.015 * Math.min(w, h)));
-        BorderBackground background = BorderBackground.fit(lab, strip);
-        float[] distance = background.distanceMap(lab);
+        BorderBackground background = BorderBackground.fit(smooth, strip);
+        float[] distance = background.distanceMap(smooth);
         double low = Math.max(BorderBackground.MIN_INLIER_DISTANCE, 3 * background.noise());
 
         // On a busy border the distance map says little: seed like GrabCut's rectangle (all of the
@@ -76,10 +83,7 @@ public final class ProductSegmentation {
             seeded[i] = labels[i] == GC_PR_FGD;
         }
         boolean[] subject = Regions.keepLarge(GrabCut.segment(small, labels, ITERATIONS), w, h, 0.05);
-        Evidence evidence = Evidence.of(background, distance, low, seeded, subject, w, h, strip);
-        if (System.getProperty("autohair.product.debug") != null) {
-            System.err.println(evidence);
-        }
+        Evidence evidence = Evidence.of(background, lab, seeded, subject, strip);
         Matte mask = fullSize(subject, w, h, image.width(), image.height());
         return new ProductMask(mask, evidence.confidence(),
                 evidence.confidence() < SURE ? Optional.of(evidence.weakest()) : Optional.empty());

@@ -66,6 +66,37 @@ class ProductSegmentationTest {
     }
 
     @Test
+    void sensorGrainOnAPlainSurfaceIsNotABusyBackground() {
+        StudioPhotos.Photo photo = StudioPhotos.bottle(320, 240, 0.5, 0.5, 0.2, 0.3,
+                new float[] {0.7f, 0.5f, 0.2f}, new float[] {0.85f, 0.85f, 0.9f}, new float[] {0.6f, 0.6f, 0.7f}, 8);
+        java.util.Random grain = new java.util.Random(9);
+        float[] rgb = photo.image().rgb();
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = Math.max(0, Math.min(1, rgb[i] + (float) grain.nextGaussian() * 0.025f));
+        }
+        ProductMask result = segmentation.segment(photo.image());
+        assertTrue(StudioPhotos.iou(result.mask(), photo.truth()) > 0.9,
+                "IoU " + StudioPhotos.iou(result.mask(), photo.truth()));
+        assertTrue(result.sure(), "doubt: " + result.doubt());
+    }
+
+    @Test
+    void keepsALabelTheColourOfTheSurfaceInsideTheProduct() {
+        StudioPhotos.Photo photo = StudioPhotos.bottle(320, 240, 0.5, 0.5, 0.2, 0.35,
+                new float[] {0.2f, 0.5f, 0.2f}, WHITE, OFF_WHITE, 10);
+        for (int y = 100; y < 140; y++) {
+            for (int x = 135; x < 185; x++) {
+                for (int c = 0; c < 3; c++) {
+                    photo.image().set(x, y, c, 0.98f);
+                }
+            }
+        }
+        ProductMask result = segmentation.segment(photo.image());
+        assertTrue(StudioPhotos.iou(result.mask(), photo.truth()) > 0.9,
+                "IoU " + StudioPhotos.iou(result.mask(), photo.truth()));
+    }
+
+    @Test
     void saysItIsUnsureOfABusyBackground() {
         ProductMask result = segmentation.segment(StudioPhotos.busy(200, 150, 5));
         assertTrue(result.confidence() < ProductSegmentation.SURE, "confidence " + result.confidence());

@@ -22,6 +22,7 @@ final class QualityCommand {
 
     static final String USAGE = """
             autohair quality [-o REPORT.md] [--size WIDTHxHEIGHT] [--seed N] [--samples DIR]
+            autohair quality --labelled DIR [--route selfie,product] [--max-side N] [-o REPORT.md]
 
               renders hair, curl, fur and product-edge foregrounds with exact alpha over the sample
               photos and prints SAD, MSE and gradient error for: a perfect hard mask, the rough mask
@@ -29,6 +30,12 @@ final class QualityCommand {
               --size     composite size (default 640x480)
               --seed     scene seed (default 1)
               --samples  folder of background photos (default samples/ of the installation)
+              --labelled scores real photos instead: DIR holds NAME.png + NAME.mask.png (ground truth)
+                         pairs; each photo goes through the route's full pipeline and its alpha is
+                         scored (IoU, SAD, failures; docs/QUALITY.md)
+              --route    selfie (the shipped portrait model), product (the weights-free product
+                         segmenter), or both comma-separated (default selfie)
+              --max-side shrink photos and masks so the longer side is at most N (default: full size)
             """;
 
     private final PrintStream out;
@@ -38,7 +45,15 @@ final class QualityCommand {
     }
 
     int run(List<String> args) {
-        Arguments a = Arguments.parse(args, Set.of(), Set.of("-o", "--size", "--seed", "--samples"));
+        Arguments a = Arguments.parse(args, Set.of(),
+                Set.of("-o", "--size", "--seed", "--samples", "--labelled", "--route", "--max-side"));
+        if (a.option("--labelled").isPresent()) {
+            String markdown = LabelledQuality.run(Path.of(a.option("--labelled").get()),
+                    LabelledQuality.routes(a.option("--route").orElse("selfie")), a.intOption("--max-side", 0), System.err);
+            out.print(markdown);
+            write(a, markdown);
+            return 0;
+        }
         String[] size = a.option("--size").orElse("640x480").toLowerCase(Locale.ROOT).split("x");
         if (size.length != 2) {
             throw new UsageException("--size must look like 640x480");
@@ -53,12 +68,20 @@ final class QualityCommand {
             QualityResult result = report.measure(List.of(CompositeKind.values()), width, height, seed);
             String markdown = QualityReport.render(result);
             out.print(markdown);
-            if (a.option("-o").isPresent()) {
-                Files.writeString(Path.of(a.option("-o").get()), markdown);
-            }
+            write(a, markdown);
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException("quality report failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Arguments a, String markdown) {
+        if (a.option("-o").isPresent()) {
+            try {
+                Files.writeString(Path.of(a.option("-o").get()), markdown);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + a.option("-o").get() + ": " + e.getMessage(), e);
+            }
         }
     }
 

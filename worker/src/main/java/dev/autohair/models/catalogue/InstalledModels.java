@@ -1,6 +1,6 @@
 package dev.autohair.models.catalogue;
 
-import dev.autohair.pipeline.segmentation.ModelNotInstalledException;
+import dev.autohair.pipeline.model.ModelNotInstalledException;
 import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;

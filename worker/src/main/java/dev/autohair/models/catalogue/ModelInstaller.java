@@ -1,6 +1,6 @@
 package dev.autohair.models.catalogue;
 
-import dev.autohair.pipeline.segmentation.ModelChecksumException;
+import dev.autohair.pipeline.model.ModelChecksumException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

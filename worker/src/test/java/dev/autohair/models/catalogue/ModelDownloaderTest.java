@@ -3,7 +3,7 @@ package dev.autohair.models.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.autohair.pipeline.segmentation.ModelChecksumException;
+import dev.autohair.pipeline.model.ModelChecksumException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -3,8 +3,8 @@ package dev.autohair.models.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.autohair.pipeline.segmentation.ModelChecksumException;
-import dev.autohair.pipeline.segmentation.ModelNotInstalledException;
+import dev.autohair.pipeline.model.ModelChecksumException;
+import dev.autohair.pipeline.model.ModelNotInstalledException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;

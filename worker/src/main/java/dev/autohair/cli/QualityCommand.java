@@ -22,7 +22,7 @@ final class QualityCommand {
 
     static final String USAGE = """
             autohair quality [-o REPORT.md] [--size WIDTHxHEIGHT] [--seed N] [--samples DIR]
-            autohair quality --labelled DIR [--route selfie,product] [--max-side N] [-o REPORT.md]
+            autohair quality --labelled DIR [--route selfie,product,auto] [--object-model NAME] [--max-side N] [-o REPORT.md]
 
               renders hair, curl, fur and product-edge foregrounds with exact alpha over the sample
               photos and prints SAD, MSE and gradient error for: a perfect hard mask, the rough mask
@@ -34,7 +34,9 @@ final class QualityCommand {
                          pairs; each photo goes through the route's full pipeline and its alpha is
                          scored (IoU, SAD, failures; docs/QUALITY.md)
               --route    selfie (the shipped portrait model), product (the weights-free product
-                         segmenter), or both comma-separated (default selfie)
+                         segmenter), auto (routed per photo as a job with subject auto), or several
+                         comma-separated (default selfie)
+              --object-model  the general model auto routes to (default: the product segmenter)
               --max-side shrink photos and masks so the longer side is at most N (default: full size)
             """;
 
@@ -46,10 +48,11 @@ final class QualityCommand {
 
     int run(List<String> args) {
         Arguments a = Arguments.parse(args, Set.of(),
-                Set.of("-o", "--size", "--seed", "--samples", "--labelled", "--route", "--max-side"));
+                Set.of("-o", "--size", "--seed", "--samples", "--labelled", "--route", "--max-side", "--object-model"));
         if (a.option("--labelled").isPresent()) {
             String markdown = LabelledQuality.run(Path.of(a.option("--labelled").get()),
-                    LabelledQuality.routes(a.option("--route").orElse("selfie")), a.intOption("--max-side", 0), System.err);
+                    LabelledQuality.routes(a.option("--route").orElse("selfie")), a.intOption("--max-side", 0),
+                    a.option("--object-model").map(Path::of), System.err);
             out.print(markdown);
             write(a, markdown);
             return 0;

@@ -65,6 +65,7 @@ public record WorkerConfig(
     public static final String MATTING_MODE = "AUTOHAIR_MATTING_MODE";
     public static final String MATTING_MODEL = "AUTOHAIR_MATTING_MODEL";
     public static final String MATTING_INFERENCE = "AUTOHAIR_MATTING_INFERENCE";
+    public static final String OBJECT_MODEL = "AUTOHAIR_OBJECT_MODEL";
     public static final String MODEL_CACHE = "AUTOHAIR_MODEL_CACHE";
     public static final String REQUIRE_GPU = "AUTOHAIR_REQUIRE_GPU";
     public static final String BATCH_MAX_PIXELS = "AUTOHAIR_BATCH_MAX_PIXELS";
@@ -75,7 +76,7 @@ public record WorkerConfig(
             BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
             RETRY_BACKOFF_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, HTTP_PORT,
             CONFIG_FILE, MODELS, JAVA_OPTS, MATTING_MODE, MATTING_MODEL, MATTING_INFERENCE,
-            MODEL_CACHE, REQUIRE_GPU, BATCH_MAX_PIXELS);
+            MODEL_CACHE, REQUIRE_GPU, BATCH_MAX_PIXELS, OBJECT_MODEL);
 
     /** Keys without which the worker does not start. */
     public static final Set<String> REQUIRED = Set.of(KAFKA_BOOTSTRAP_SERVERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY);
@@ -83,10 +84,12 @@ public record WorkerConfig(
     /**
      * Which segmentation model, where remote models are cached, and whether a GPU is mandatory.
      *
-     * @param segmentationModel a SavedModel folder (selfie contract), a JSON model file or an installed catalogue
-     *                          model's name; empty for the shipped one
+     * @param segmentationModel the portrait model: a SavedModel folder (selfie contract), a JSON model file or an
+     *                          installed catalogue model's name; empty for the shipped one
+     * @param objectModel       the general model for products and animals, named the same ways; empty for the
+     *                          weights-free product segmenter
      */
-    public record Models(Optional<Path> segmentationModel, Path cache, boolean requireGpu) {
+    public record Models(Optional<Path> segmentationModel, Optional<Path> objectModel, Path cache, boolean requireGpu) {
     }
 
     /** Where the worker reads jobs and writes events. */
@@ -172,7 +175,8 @@ public record WorkerConfig(
     }
 
     private static Models models(Settings s) {
-        return new Models(s.optional(SEGMENTATION_MODEL).map(Path::of), Path.of(s.string(MODEL_CACHE, defaultModelCache())),
+        return new Models(s.optional(SEGMENTATION_MODEL).map(Path::of), s.optional(OBJECT_MODEL).map(Path::of),
+                Path.of(s.string(MODEL_CACHE, defaultModelCache())),
                 s.bool(REQUIRE_GPU, false));
     }
 

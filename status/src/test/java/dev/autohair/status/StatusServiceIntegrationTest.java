@@ -44,6 +44,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,14 +137,76 @@ class StatusServiceIntegrationTest {
     }
 
     @Test
-    void topicsWithDifferentPartitionCountsAreRefusedAtStartUp() {
+    void missingTopicsAreRefusedAtStartUpByName() {
         int n = TEST_NUMBER.incrementAndGet();
         Topics topics = new Topics("jobs-x" + n, "status-x" + n, "results-x" + n, "dlq-x" + n);
-        stack.kafka().createTopics(3, topics.jobs());
-        stack.kafka().createTopics(1, topics.status(), topics.results());
+        stack.kafka().createTopics(1, topics.jobs(), topics.status());
         assertThatThrownBy(() -> StatusService.start(config(topics)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("same number of partitions").hasMessageContaining(topics.jobs() + "=3");
+                .hasMessageContaining(topics.results()).hasMessageContaining("create them first");
+    }
+
+    /**
+     * The issue's failure: an upload system whose partitioner is not Java's (librdkafka's CRC32) puts a
+     * job record on another partition than the Java workers' events about it, and here the jobs topic
+     * has more partitions than the others too. Every job must still be one SUCCEEDED view with its input.
+     */
+    @Test
+    void jobsOnOtherPartitionsThanJavasAndTopicsOfDifferentSizesFoldIntoOneViewPerJob() throws Exception {
+        int n = TEST_NUMBER.incrementAndGet();
+        Topics topics = new Topics("jobs-p" + n, "status-p" + n, "results-p" + n, "dlq-p" + n);
+        stack.kafka().createTopics(3, topics.jobs());
+        stack.kafka().createTopics(2, topics.status(), topics.results());
+        upload(UPLOADS, "p/in.png", input);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add("p" + n + "-" + i);
+        }
+        try (StatusService service = StatusService.start(config(topics))) {
+            assertThat(service.awaitRunning(WAIT)).isTrue();
+            for (String id : ids) {
+                int partition = (javaPartition(id, 3) + 1) % 3; // never where Java's partitioner would put it
+                producer.send(new ProducerRecord<>(topics.jobs(), partition, id,
+                        CODEC.encode(Messages.job(id, UPLOADS, "p/in.png")))).get();
+                sendFinishedJob(topics, id);
+            }
+            assertOneSucceededViewPerJob(service, ids);
+        }
+    }
+
+    /** The same through librdkafka itself (Debian's python3-confluent-kafka), where it is installed. */
+    @Test
+    void jobsProducedByLibrdkafkaFoldIntoOneViewPerJob() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(python) && new ProcessBuilder(python.toString(), "-c",
+                        "import confluent_kafka").start().waitFor() == 0,
+                "python3-confluent-kafka (librdkafka) is not installed: the librdkafka producer check is skipped");
+        int n = TEST_NUMBER.incrementAndGet();
+        Topics topics = new Topics("jobs-r" + n, "status-r" + n, "results-r" + n, "dlq-r" + n);
+        stack.kafka().createTopics(4, topics.jobs());
+        stack.kafka().createTopics(3, topics.status(), topics.results());
+        upload(UPLOADS, "r/in.png", input);
+        List<String> ids = new ArrayList<>();
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            String id = "r" + n + "-" + i;
+            ids.add(id);
+            records.append(id).append('\t')
+                    .append(new String(CODEC.encode(Messages.job(id, UPLOADS, "r/in.png")), StandardCharsets.UTF_8)).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("librdkafka-" + n + ".tsv"), records.toString());
+        try (StatusService service = StatusService.start(config(topics))) {
+            assertThat(service.awaitRunning(WAIT)).isTrue();
+            Map<String, Integer> placed = LibrdkafkaProducer.produce(python, stack.kafka().bootstrapServers(),
+                    topics.jobs(), file, dir);
+            assertThat(placed.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(ids).as("librdkafka put some job where Java's partitioner would not (else this proves nothing)")
+                    .anyMatch(id -> placed.get(id) != javaPartition(id, 4));
+            for (String id : ids) {
+                sendFinishedJob(topics, id);
+            }
+            assertOneSucceededViewPerJob(service, ids);
+        }
     }
 
     @Test
@@ -207,6 +270,39 @@ class StatusServiceIntegrationTest {
     }
 
     // ---- helpers ----
+
+    /** What Java's default partitioner picks for a keyed record: murmur2 of the key's bytes. */
+    private static int javaPartition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** A Java worker's messages for a job that succeeded, with Java's partitioner. */
+    private static void sendFinishedJob(Topics topics, String id) throws Exception {
+        for (int step = 0; step < 5; step++) {
+            send(topics.status(), Messages.step(id, 1, step, "w1"));
+        }
+        send(topics.results(), Messages.succeeded(id, 1, "w1", CUTOUTS, id + "/cutout.png"));
+        send(topics.status(), Messages.step(id, 1, 5, "w1"));
+    }
+
+    private void assertOneSucceededViewPerJob(StatusService service, List<String> ids) throws Exception {
+        for (String id : ids) {
+            JsonNode view = awaitJob(service, id, j -> "SUCCEEDED".equals(j.path("state").asText())
+                    && j.path("links").has("input") && j.path("sequence").asLong() == 5);
+            assertThat(view.path("input").path("key").asText()).as(id).endsWith("/in.png");
+            assertThat(view.path("timingsMs").path("matte").asLong()).as(id).isEqualTo(120);
+        }
+        assertThat(fetch(awaitJob(service, ids.get(0), j -> true).path("links").path("input").asText())).isEqualTo(input);
+        JsonNode stats = Json.MAPPER.readTree(get(service, "/stats").body());
+        assertThat(stats.path("jobs").asLong()).as("each job counted once").isEqualTo(ids.size());
+        assertThat(stats.path("byState").path("SUCCEEDED").asLong()).isEqualTo(ids.size());
+        assertThat(stats.path("byState").has("SUBMITTED")).as("no job record folded apart from its events").isFalse();
+        List<String> listed = new ArrayList<>();
+        Json.MAPPER.readTree(get(service, "/jobs?limit=1000").body()).path("jobs")
+                .forEach(j -> listed.add(j.path("jobId").asText()));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
 
     private static Map<String, String> states(JsonNode rows) {
         Map<String, String> states = new HashMap<>();

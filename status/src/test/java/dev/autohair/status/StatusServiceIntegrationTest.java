@@ -18,6 +18,7 @@ import dev.autohair.devstack.DevStack;
 import dev.autohair.status.browser.HeadlessChromium;
 import dev.autohair.status.config.StatusConfig;
 import dev.autohair.status.view.Json;
+import dev.autohair.status.view.StatusTopology;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.BufferedReader;
@@ -44,6 +45,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -178,6 +180,12 @@ class StatusServiceIntegrationTest {
                 sendFinishedJob(topics, id);
             }
             assertOneSucceededViewPerJob(service, ids);
+            // The view's own topic, named after the instance's application id, as wide as the widest input.
+            String repartition = "status-" + topics.jobs() + "-" + StatusTopology.BY_JOB + "-repartition";
+            try (Admin admin = stack.kafka().admin()) {
+                assertThat(admin.describeTopics(List.of(repartition)).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(repartition).partitions()).hasSize(3);
+            }
         }
     }
 

@@ -13,17 +13,20 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
- * The view merges three topics keyed by job id; one job's messages meet in one Streams task only if
- * the topics have the same number of partitions. Kafka Streams does not check this for a merge, so
- * the service does before it starts.
+ * The three input topics must exist before the view starts: Kafka Streams would otherwise stop with
+ * a bare "missing source topic". Their partition counts may differ, since the view repartitions by
+ * job id itself (see StatusTopology).
  */
 final class TopicCheck {
 
     private TopicCheck() {
     }
 
-    /** @throws IllegalStateException naming the topics and their partition counts when they differ or are missing */
-    static void requireCoPartitioned(String bootstrapServers, Topics topics) {
+    /**
+     * @return partitions per topic, for the start-up log
+     * @throws IllegalStateException naming the topics when one is missing or Kafka does not answer
+     */
+    static Map<String, Integer> requireTopics(String bootstrapServers, Topics topics) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         List<String> names = List.of(topics.jobs(), topics.status(), topics.results());
@@ -33,16 +36,13 @@ final class TopicCheck {
             found.forEach((name, d) -> partitions.put(name, d.partitions().size()));
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot describe the topics " + names + " on " + bootstrapServers
-                    + " (do they exist?): " + e.getCause().getMessage(), e.getCause());
+                    + " (create them first, or set AUTOHAIR_STATUS_TOPIC_*): " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within 30 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking the topics", e);
         }
-        if (partitions.values().stream().distinct().count() > 1) {
-            throw new IllegalStateException("the jobs, status and results topics must have the same number of "
-                    + "partitions (they are keyed by job id and folded together), got " + partitions);
-        }
+        return partitions;
     }
 }

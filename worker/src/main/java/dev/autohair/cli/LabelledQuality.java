@@ -24,8 +24,12 @@ import java.util.Optional;
  */
 final class LabelledQuality {
 
-    /** selfie: the portrait model alone; product: the product segmenter alone; auto: routed as a job with subject auto. */
-    static final List<String> ROUTES = List.of("selfie", "product", "auto");
+    /**
+     * selfie: the portrait model alone; product: the product segmenter alone; object: routed as a job
+     * with subject object (the --object-model, else the product segmenter); auto: routed as a job with
+     * subject auto; object-mask: the object route's segmentation mask itself, without matting.
+     */
+    static final List<String> ROUTES = List.of("selfie", "product", "object", "auto", "object-mask");
 
     private LabelledQuality() {
     }
@@ -40,6 +44,8 @@ final class LabelledQuality {
                 Route route = switch (name) {
                     case "product" -> new ProductRoute(pipeline);
                     case "selfie" -> Route.segmenting(name, pipeline, Subject.PERSON);
+                    case "object" -> Route.segmenting(name, pipeline, Subject.OBJECT);
+                    case "object-mask" -> Route.maskOnly(name, pipeline, Subject.OBJECT);
                     default -> Route.segmenting(name, pipeline, Subject.AUTO);
                 };
                 scores.add(LabelledScoring.score(route, photos, p -> progress.printf(Locale.ROOT,

@@ -34,8 +34,9 @@ final class QualityCommand {
                          pairs; each photo goes through the route's full pipeline and its alpha is
                          scored (IoU, SAD, failures; docs/QUALITY.md)
               --route    selfie (the shipped portrait model), product (the weights-free product
-                         segmenter), auto (routed per photo as a job with subject auto), or several
-                         comma-separated (default selfie)
+                         segmenter), object / auto (routed as a job with that subject), object-mask
+                         (the object route's mask without matting), or several comma-separated
+                         (default selfie)
               --object-model  the general model auto routes to (default: the product segmenter)
               --max-side shrink photos and masks so the longer side is at most N (default: full size)
             """;

@@ -25,6 +25,15 @@ public interface Route {
      * routed as a job with this {@code subject} would be; the note names the model that segmented.
      */
     static Route segmenting(String name, CutoutPipeline pipeline, Subject subject) {
+        return routed(name, pipeline, subject, false);
+    }
+
+    /** Like {@link #segmenting}, scoring the segmentation's own mask instead of the matted alpha: what matting adds. */
+    static Route maskOnly(String name, CutoutPipeline pipeline, Subject subject) {
+        return routed(name, pipeline, subject, true);
+    }
+
+    private static Route routed(String name, CutoutPipeline pipeline, Subject subject, boolean maskOnly) {
         return new Route() {
             @Override
             public String name() {
@@ -36,7 +45,7 @@ public interface Route {
                 CutoutResult result = pipeline.cut(image, Guide.segment(), JobOptions.defaults().withSubject(subject));
                 String model = result.models().stream().filter(m -> m.role() == ModelRole.SEGMENTATION)
                         .map(ModelInfo::name).findFirst().orElse("");
-                return new RouteCut(result.cutout().alpha(), model);
+                return new RouteCut(maskOnly ? result.mask().orElseThrow() : result.cutout().alpha(), model);
             }
         };
     }

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  *   <li>{@code person}: the portrait model;</li>
  *   <li>{@code object}: the installed general model, else the weights-free product segmenter;</li>
  *   <li>{@code auto}: the portrait model where its mask is sure a person is there
- *       ({@link PersonEvidence}); otherwise the general model when one is installed, else the
+ *       ({@link PersonEvidence}; surer when a general model is the alternative); otherwise the general model when one is installed, else the
  *       product segmenter when it is sure of its mask; when neither is sure, the portrait model's
  *       mask unless that model was only guessing ({@link PersonEvidence#guessing()}): a portrait
  *       model often outlines animals and many objects well, the product segmenter fails on
@@ -49,6 +49,7 @@ public final class SubjectRouting implements Segmentation {
     @Override
     public List<Outcome> segment(List<Request> requests) {
         int n = requests.size();
+        double personBar = general.isPresent() ? PersonEvidence.SURE_OVER_GENERAL : PersonEvidence.SURE_OVER_PRODUCT;
         Outcome[] outcomes = new Outcome[n];
         Outcome[] portraitFallback = new Outcome[n];
         List<List<String>> tried = new ArrayList<>();
@@ -65,7 +66,7 @@ public final class SubjectRouting implements Segmentation {
             Request r = requests.get(i);
             tried.get(i).add(portraitName());
             if (o.failure() != null || r.subject() == Subject.PERSON || !r.classes().isEmpty()
-                    || PersonEvidence.of(o.mask()).confident()) {
+                    || PersonEvidence.of(o.mask()).confident(personBar)) {
                 outcomes[i] = o;
             } else {
                 portraitFallback[i] = o;

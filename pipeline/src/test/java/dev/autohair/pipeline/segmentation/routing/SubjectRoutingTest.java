@@ -135,7 +135,7 @@ class SubjectRoutingTest {
         ModelInfo portraitModel = new ModelInfo(ModelRole.SEGMENTATION, "portrait", "1");
         ModelInfo productModel = new ModelInfo(ModelRole.SEGMENTATION, "product", "1");
         Outcome product = Outcome.found(disc(1f), productModel);
-        Outcome unsure = Outcome.found(disc(0.8f), portraitModel); // marks a subject, not decisively
+        Outcome unsure = Outcome.found(disc(0.9f), portraitModel); // marks a subject, not decisively
         Outcome guessing = Outcome.found(hesitant(), portraitModel);
         Outcome nothing = Outcome.found(Matte.blank(W, H), portraitModel);
 
@@ -182,12 +182,16 @@ class SubjectRoutingTest {
 
     @Test
     void personEvidenceNeedsADecisiveMaskOfAPlausibleSize() {
-        assertThat(PersonEvidence.of(disc(1f)).confident()).isTrue();
-        assertThat(PersonEvidence.of(hesitant()).confident()).isFalse();
+        assertThat(PersonEvidence.of(disc(1f)).confident(PersonEvidence.SURE_OVER_GENERAL)).isTrue();
+        assertThat(PersonEvidence.of(disc(0.95f)).confident(PersonEvidence.SURE_OVER_PRODUCT)).isTrue();
+        assertThat(PersonEvidence.of(disc(0.95f)).confident(PersonEvidence.SURE_OVER_GENERAL))
+                .as("a general model needs a surer portrait mask to be passed over").isFalse();
+        assertThat(PersonEvidence.of(hesitant()).confident(PersonEvidence.SURE_OVER_PRODUCT)).isFalse();
         assertThat(PersonEvidence.of(Matte.blank(W, H)).found()).isFalse();
         Matte everything = Matte.blank(W, H);
         Arrays.fill(everything.alpha(), 1f);
-        assertThat(PersonEvidence.of(everything).confident()).as("the whole frame is no person").isFalse();
+        assertThat(PersonEvidence.of(everything).confident(PersonEvidence.SURE_OVER_PRODUCT))
+                .as("the whole frame is no person").isFalse();
     }
 
     @Test

@@ -10,8 +10,9 @@ import dev.autohair.pipeline.matting.MattingSystem;
  *       = (I - W_cm)' b_cm + sigma_l b_local + sigma_ku H w_F
  * </pre>
  *
- * where W_cm holds the colour-mixture weights among unknowns and b_cm their known neighbours'
- * part, L_uu is the graph Laplacian of the symmetrised intra-U weights, L_local the matting
+ * (written for the unknown rows; known rows near the band add rows to the factor A = I - W_cm,
+ * see {@link ColourMixtureFlow}) where W_cm holds the colour-mixture weights among unknowns and
+ * b_cm their known neighbours' part, L_uu is the graph Laplacian of the symmetrised intra-U weights, L_local the matting
  * Laplacian (with its known couplings b_local moved right), and H = diag(eta) the K-to-U
  * confidences. The colour-mixture term is applied as two sparse products, never formed
  * (forming it would cost about K² entries per row); everything else is one sparse matrix.
@@ -21,6 +22,7 @@ final class FlowSystem {
 
     final int n;
     private final int k;
+    private final int rows;
     private final int[] cmColumn;
     private final float[] cmWeight;
     /** W_cm' as compressed rows: for unknown i, the rows p (and weights) that use i. */
@@ -37,12 +39,14 @@ final class FlowSystem {
     /** Diagonal of the whole operator, for the Jacobi preconditioner. */
     final double[] diagonal;
     private final int[] chunks;
+    private final int[] rowChunks;
     private final double[] scratch;
 
     private FlowSystem(int n, ColourMixtureFlow cm, int[] tStart, int[] tRow, float[] tWeight, int[] sStart,
             int[] sColumn, float[] sValue, double[] sDiagonal, double[] rhs, double[] diagonal) {
         this.n = n;
         this.k = cm.k;
+        this.rows = cm.rows;
         this.cmColumn = cm.column;
         this.cmWeight = cm.weight;
         this.cmTransposeStart = tStart;
@@ -55,11 +59,12 @@ final class FlowSystem {
         this.rhs = rhs;
         this.diagonal = diagonal;
         this.chunks = Chunks.split(n);
-        this.scratch = new double[n];
+        this.rowChunks = Chunks.split(rows);
+        this.scratch = new double[rows];
     }
 
     /**
-     * Stored non-zeros: the colour-mixture factor and its transpose, the sparse part's
+     * Stored non-zeros: the colour-mixture factor (off-diagonal, stored with its transpose), the sparse part's
      * off-diagonal entries and the diagonal. The operator's storage, in entries.
      */
     long nonZeros() {
@@ -74,7 +79,7 @@ final class FlowSystem {
             double sigmaKu, double sigmaUu, double sigmaLocal) {
         int n = local.unknownCount();
         int k = cm.k;
-        // transpose of the colour-mixture weights among unknowns
+        // transpose of the colour-mixture factor's off-diagonal part: for each unknown, the rows using it
         int[] tStart = new int[n + 1];
         for (int slot = 0; slot < cm.column.length; slot++) {
             if (cm.column[slot] >= 0) {
@@ -151,14 +156,15 @@ final class FlowSystem {
         for (int i = 0; i < n; i++) {
             double h = sigmaKu * ku.confidence[i];
             sDiagonal[i] += h;
+            // A' A x = -A' offset, where column i of A is 1 at row i and -w at the rows using i
             double cmDiagonal = 1;
             double transposed = 0;
             for (int t = tStart[i]; t < tStart[i + 1]; t++) {
                 cmDiagonal += (double) tWeight[t] * tWeight[t];
-                transposed += tWeight[t] * cm.knownTerm[tRow[t]];
+                transposed += tWeight[t] * cm.offset[tRow[t]];
             }
             diagonal[i] = cmDiagonal + sDiagonal[i];
-            rhs[i] = cm.knownTerm[i] - transposed + sigmaLocal * local.rhsOf(i) + h * ku.target[i];
+            rhs[i] = transposed - cm.offset[i] + sigmaLocal * local.rhsOf(i) + h * ku.target[i];
         }
         return new FlowSystem(n, cm, tStart, tRow, tWeight, sStart, sColumn, sValue, sDiagonal, rhs, diagonal);
     }
@@ -166,10 +172,10 @@ final class FlowSystem {
     /** y = A x. Not reentrant: one multiply at a time per system (it uses a scratch vector). */
     void multiply(double[] x, double[] y) {
         double[] r = scratch;
-        // r = (I - W_cm) x
-        Chunks.forEach(chunks, c -> {
-            for (int i = chunks[c]; i < chunks[c + 1]; i++) {
-                double s = x[i];
+        // r = A x: the unknown rows have their own pixel on the diagonal, the known rows not
+        Chunks.forEach(rowChunks, c -> {
+            for (int i = rowChunks[c]; i < rowChunks[c + 1]; i++) {
+                double s = i < n ? x[i] : 0;
                 int base = i * k;
                 for (int j = 0; j < k; j++) {
                     int q = cmColumn[base + j];
@@ -180,7 +186,7 @@ final class FlowSystem {
                 r[i] = s;
             }
         });
-        // y = (I - W_cm)' r + S x
+        // y = A' r + S x
         Chunks.forEach(chunks, c -> {
             for (int i = chunks[c]; i < chunks[c + 1]; i++) {
                 double s = r[i];

@@ -39,6 +39,8 @@ public final class InformationFlowMatting implements AlphaMatting {
      * @param intraUnknownSpatial spatial scale s of the intra-U features (paper: 1/20)
      * @param lleRegularisation locally-linear-embedding regulariser, relative to the Gram matrix's trace
      * @param knownMargin known pixels within this many pixels of the band may be neighbours
+     * @param knownRowMargin known pixels within this many pixels of the band also get a
+     *     colour-mixture row (0: unknown rows only; at most knownMargin)
      * @param epsilon regulariser of the matting Laplacian's window covariances
      * @param tolerance relative residual at which conjugate gradients stop
      * @param maxIterations cap on conjugate-gradient iterations
@@ -46,7 +48,7 @@ public final class InformationFlowMatting implements AlphaMatting {
     public record Options(int colourMixtureNeighbours, int knownToUnknownNeighbours, int intraUnknownNeighbours,
             double sigmaKu, double sigmaUu, double sigmaLocal, double colourMixtureSpatial,
             double knownToUnknownSpatial, double intraUnknownSpatial, double lleRegularisation, int knownMargin,
-            double epsilon, double tolerance, int maxIterations) {
+            int knownRowMargin, double epsilon, double tolerance, int maxIterations) {
 
         public Options {
             if (colourMixtureNeighbours < 1 || knownToUnknownNeighbours < 1 || intraUnknownNeighbours < 0) {
@@ -58,6 +60,9 @@ public final class InformationFlowMatting implements AlphaMatting {
             if (!(lleRegularisation > 0) || !(epsilon > 0) || knownMargin < 1) {
                 throw new IllegalArgumentException("lleRegularisation and epsilon must be positive, knownMargin >= 1");
             }
+            if (knownRowMargin < 0 || knownRowMargin > knownMargin) {
+                throw new IllegalArgumentException("knownRowMargin must be in [0, knownMargin], got " + knownRowMargin);
+            }
             if (!(tolerance > 0 && tolerance < 1) || maxIterations < 1) {
                 throw new IllegalArgumentException("tolerance must be in (0, 1) and maxIterations >= 1");
             }
@@ -65,43 +70,32 @@ public final class InformationFlowMatting implements AlphaMatting {
 
         /** The paper's neighbour counts and flow weights. */
         public static Options defaults() {
-            return new Options(20, 7, 5, 0.05, 0.01, 1, 1, 10, 1.0 / 20, 1e-3, 10, 1e-7, 1e-5, 2_000);
+            return new Options(20, 7, 5, 0.05, 0.01, 1, 1, 10, 1.0 / 20, 1e-3, 10, 0, 1e-7, 1e-5, 2_000);
         }
 
         public Options withSigmas(double ku, double uu, double local) {
             return new Options(colourMixtureNeighbours, knownToUnknownNeighbours, intraUnknownNeighbours, ku, uu,
                     local, colourMixtureSpatial, knownToUnknownSpatial, intraUnknownSpatial, lleRegularisation,
-                    knownMargin, epsilon, tolerance, maxIterations);
-        }
-
-        public Options withNeighbours(int colourMixture, int knownToUnknown, int intraUnknown) {
-            return new Options(colourMixture, knownToUnknown, intraUnknown, sigmaKu, sigmaUu, sigmaLocal,
-                    colourMixtureSpatial, knownToUnknownSpatial, intraUnknownSpatial, lleRegularisation, knownMargin,
-                    epsilon, tolerance, maxIterations);
-        }
-
-        public Options withSpatial(double colourMixture, double knownToUnknown, double intraUnknown) {
-            return new Options(colourMixtureNeighbours, knownToUnknownNeighbours, intraUnknownNeighbours, sigmaKu,
-                    sigmaUu, sigmaLocal, colourMixture, knownToUnknown, intraUnknown, lleRegularisation, knownMargin,
-                    epsilon, tolerance, maxIterations);
-        }
-
-        public Options withLleRegularisation(double value) {
-            return new Options(colourMixtureNeighbours, knownToUnknownNeighbours, intraUnknownNeighbours, sigmaKu,
-                    sigmaUu, sigmaLocal, colourMixtureSpatial, knownToUnknownSpatial, intraUnknownSpatial, value,
-                    knownMargin, epsilon, tolerance, maxIterations);
+                    knownMargin, knownRowMargin, epsilon, tolerance, maxIterations);
         }
 
         public Options withKnownMargin(int value) {
             return new Options(colourMixtureNeighbours, knownToUnknownNeighbours, intraUnknownNeighbours, sigmaKu,
                     sigmaUu, sigmaLocal, colourMixtureSpatial, knownToUnknownSpatial, intraUnknownSpatial,
-                    lleRegularisation, value, epsilon, tolerance, maxIterations);
+                    lleRegularisation, value, Math.min(value, knownRowMargin), epsilon, tolerance,
+                    maxIterations);
+        }
+
+        public Options withKnownRowMargin(int value) {
+            return new Options(colourMixtureNeighbours, knownToUnknownNeighbours, intraUnknownNeighbours, sigmaKu,
+                    sigmaUu, sigmaLocal, colourMixtureSpatial, knownToUnknownSpatial, intraUnknownSpatial,
+                    lleRegularisation, knownMargin, value, epsilon, tolerance, maxIterations);
         }
 
         public Options withTolerance(double value) {
             return new Options(colourMixtureNeighbours, knownToUnknownNeighbours, intraUnknownNeighbours, sigmaKu,
                     sigmaUu, sigmaLocal, colourMixtureSpatial, knownToUnknownSpatial, intraUnknownSpatial,
-                    lleRegularisation, knownMargin, epsilon, value, maxIterations);
+                    lleRegularisation, knownMargin, knownRowMargin, epsilon, value, maxIterations);
         }
     }
 
@@ -156,7 +150,7 @@ public final class InformationFlowMatting implements AlphaMatting {
         MattingSystem local = MattingSystem.build(image, trimap, options.epsilon());
         Band band = Band.of(trimap, options.knownMargin());
         ColourMixtureFlow cm = ColourMixtureFlow.compute(image, band, options.colourMixtureNeighbours(),
-                options.colourMixtureSpatial(), options.lleRegularisation());
+                options.colourMixtureSpatial(), options.lleRegularisation(), options.knownRowMargin());
         KnownToUnknownFlow ku = KnownToUnknownFlow.compute(image, band, options.knownToUnknownNeighbours(),
                 options.knownToUnknownSpatial(), options.lleRegularisation());
         IntraUnknownFlow uu = IntraUnknownFlow.compute(image, band, options.intraUnknownNeighbours(),

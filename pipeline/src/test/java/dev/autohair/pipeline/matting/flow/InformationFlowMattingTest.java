@@ -102,6 +102,31 @@ class InformationFlowMattingTest {
     }
 
     @Test
+    void thePapersParametersAndKnownColourMixtureRowsAlsoRecoverIt() {
+        int w = 80;
+        int h = 72;
+        Matte truth = disc(w, h, 40, 36);
+        RgbImage image = composite(w, h, truth);
+        Trimap trimap = trimapOf(truth);
+
+        for (InformationFlowMatting.Options options : new InformationFlowMatting.Options[] {
+                InformationFlowMatting.Options.paper(), InformationFlowMatting.Options.defaults().withKnownRowMargin(3)}) {
+            Matte alpha = new InformationFlowMatting(options).estimate(image, trimap);
+
+            for (int i = 0; i < truth.pixelCount(); i++) {
+                assertThat((double) Math.abs(alpha.alpha()[i] - truth.alpha()[i])).as("%s at %d", options, i)
+                        .isLessThan(0.03);
+            }
+        }
+    }
+
+    @Test
+    void aRowMarginBeyondTheNeighbourMarginIsRejected() {
+        assertThatThrownBy(() -> InformationFlowMatting.Options.defaults().withKnownRowMargin(11))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("knownRowMargin");
+    }
+
+    @Test
     void knownPixelsStayExactlyZeroOrOneAndTheRestIsInRange() {
         int w = 64;
         int h = 48;

@@ -36,7 +36,7 @@ final class FlowSystem {
     /** Diagonal of the sparse part plus sigma_ku eta. */
     private final double[] sparseDiagonal;
     final double[] rhs;
-    /** Diagonal of the whole operator, for the Jacobi preconditioner. */
+    /** Diagonal of the whole operator, for the preconditioner. */
     final double[] diagonal;
     private final int[] chunks;
     private final int[] rowChunks;
@@ -167,6 +167,39 @@ final class FlowSystem {
             rhs[i] = transposed - cm.offset[i] + sigmaLocal * local.rhsOf(i) + h * ku.target[i];
         }
         return new FlowSystem(n, cm, tStart, tRow, tWeight, sStart, sColumn, sValue, sDiagonal, rhs, diagonal);
+    }
+
+    /**
+     * z = M^-1 r for the block symmetric Gauss-Seidel preconditioner M = (D + L) D^-1 (D + L'),
+     * D the operator's diagonal and L the strictly lower part of its sparse (local and intra-U)
+     * couplings within each chunk; couplings across chunks and the colour-mixture off-diagonals
+     * are left out, so M is symmetric positive definite and the chunks run in parallel.
+     */
+    void precondition(double[] r, double[] z) {
+        Chunks.forEach(chunks, c -> {
+            int from = chunks[c];
+            int to = chunks[c + 1];
+            for (int i = from; i < to; i++) {
+                double s = r[i];
+                for (int t = sparseStart[i]; t < sparseStart[i + 1]; t++) {
+                    int j = sparseColumn[t];
+                    if (j >= from && j < i) {
+                        s -= sparseValue[t] * z[j];
+                    }
+                }
+                z[i] = s / diagonal[i];
+            }
+            for (int i = to - 1; i >= from; i--) {
+                double s = 0;
+                for (int t = sparseStart[i]; t < sparseStart[i + 1]; t++) {
+                    int j = sparseColumn[t];
+                    if (j > i && j < to) {
+                        s += sparseValue[t] * z[j];
+                    }
+                }
+                z[i] -= s / diagonal[i];
+            }
+        });
     }
 
     /** y = A x. Not reentrant: one multiply at a time per system (it uses a scratch vector). */

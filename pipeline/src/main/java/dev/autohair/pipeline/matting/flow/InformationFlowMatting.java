@@ -19,7 +19,7 @@ import dev.autohair.pipeline.matting.UnconstrainedMatteException;
  * the colour-mixture flow ({@link ColourMixtureFlow}), the K-to-U flow with its per-pixel
  * confidence ({@link KnownToUnknownFlow}), the intra-U flow ({@link IntraUnknownFlow}) and the
  * local flow (the matting Laplacian, built by {@link MattingSystem}). The quadratic is solved by
- * Jacobi-preconditioned conjugate gradients ({@link FlowSystem}) from the K-to-U estimate.
+ * conjugate gradients preconditioned by block symmetric Gauss-Seidel ({@link FlowSystem}) from the K-to-U estimate.
  *
  * <p>Cost follows the unknown band: neighbours are found with k-d trees over the unknowns and
  * the known pixels within {@link Options#knownMargin()} of them, and the system holds
@@ -170,7 +170,7 @@ public final class InformationFlowMatting implements AlphaMatting {
         FlowSystem system = FlowSystem.build(local, cm, ku, uu, options.sigmaKu(), options.sigmaUu(),
                 options.sigmaLocal());
         double[] x = ku.target.clone();
-        JacobiConjugateGradient.Stats stats = JacobiConjugateGradient.solve(system, x, options.tolerance(),
+        FlowConjugateGradient.Stats stats = FlowConjugateGradient.solve(system, x, options.tolerance(),
                 options.maxIterations());
         int[] unknownPixel = band.unknownPixel();
         for (int i = 0; i < x.length; i++) {

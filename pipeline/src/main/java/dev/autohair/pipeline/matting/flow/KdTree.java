@@ -120,6 +120,8 @@ final class KdTree {
         private int exclude;
         private float[] q;
         private int qOffset;
+        /** Per axis, the query's offset from the current cell (0 when inside it along that axis). */
+        private final double[] offset = new double[128];
 
         Query(int capacity) {
             found = new int[capacity];
@@ -144,11 +146,17 @@ final class KdTree {
         query.q = q;
         query.qOffset = offset;
         if (query.k > 0) {
-            search(0, size, query);
+            java.util.Arrays.fill(query.offset, 0);
+            search(0, size, 0, query);
         }
     }
 
-    private void search(int lo, int hi, Query query) {
+    /**
+     * Searches [lo, hi); {@code boxDistance} is the squared distance from the query to the
+     * subtree's cell, summed from the per-axis offsets in {@code query.offset} (Arya and Mount's
+     * incremental distance), so far cells are pruned even when one split plane alone is near.
+     */
+    private void search(int lo, int hi, double boxDistance, Query query) {
         if (hi - lo <= LEAF) {
             for (int i = lo; i < hi; i++) {
                 consider(i, query);
@@ -159,16 +167,17 @@ final class KdTree {
         int a = axis[mid];
         float diff = query.q[query.qOffset + a] - points[mid * dim + a];
         consider(mid, query);
-        if (diff < 0) {
-            search(lo, mid, query);
-            if (query.count < query.k || diff * diff < query.distance[0]) {
-                search(mid + 1, hi, query);
-            }
-        } else {
-            search(mid + 1, hi, query);
-            if (query.count < query.k || diff * diff < query.distance[0]) {
-                search(lo, mid, query);
-            }
+        int nearLo = diff < 0 ? lo : mid + 1;
+        int nearHi = diff < 0 ? mid : hi;
+        int farLo = diff < 0 ? mid + 1 : lo;
+        int farHi = diff < 0 ? hi : mid;
+        search(nearLo, nearHi, boxDistance, query);
+        double old = query.offset[a];
+        double farDistance = boxDistance - old * old + (double) diff * diff;
+        if (query.count < query.k || farDistance < query.distance[0]) {
+            query.offset[a] = diff;
+            search(farLo, farHi, farDistance, query);
+            query.offset[a] = old;
         }
     }
 

@@ -1,16 +1,17 @@
 package dev.autohair.pipeline.matting.flow;
 
 /**
- * Conjugate gradients preconditioned by the diagonal, on a {@link FlowSystem}; stops when the
- * relative residual ||b - A x|| / ||b|| reaches the tolerance. (The project's block incomplete
- * Cholesky is tied to the matting Laplacian's fixed 25-point stencil, and this operator's
- * non-local rows do not fit it.)
+ * Preconditioned conjugate gradients on a {@link FlowSystem} (its block symmetric Gauss-Seidel
+ * preconditioner); stops when the relative residual ||b - A x|| / ||b|| reaches the tolerance.
+ * (The project's {@code ConjugateGradient} and block incomplete Cholesky are tied to the matting
+ * Laplacian's 25-point stencil in its extended index space; this operator's non-local rows do
+ * not fit them.)
  */
-final class JacobiConjugateGradient {
+final class FlowConjugateGradient {
 
     record Stats(int iterations, double relativeResidual) {}
 
-    private JacobiConjugateGradient() {}
+    private FlowConjugateGradient() {}
 
     /** Solves in place: {@code x} holds the initial guess and receives the solution. */
     static Stats solve(FlowSystem system, double[] x, double tolerance, int maxIterations) {
@@ -18,10 +19,6 @@ final class JacobiConjugateGradient {
         int[] chunks = system.chunks();
         int parts = chunks.length - 1;
         double[] b = system.rhs;
-        double[] inverse = new double[n];
-        for (int i = 0; i < n; i++) {
-            inverse[i] = system.diagonal[i] > 0 ? 1 / system.diagonal[i] : 1;
-        }
         double[] r = new double[n];
         double[] z = new double[n];
         double[] p = new double[n];
@@ -34,8 +31,6 @@ final class JacobiConjugateGradient {
             for (int i = chunks[c]; i < chunks[c + 1]; i++) {
                 double v = b[i] - q[i];
                 r[i] = v;
-                z[i] = v * inverse[i];
-                p[i] = z[i];
                 bb += b[i] * b[i];
                 rr += v * v;
             }
@@ -48,6 +43,8 @@ final class JacobiConjugateGradient {
             return new Stats(0, 0);
         }
         double residual = Math.sqrt(sum(partB)) / bNorm;
+        system.precondition(r, z);
+        System.arraycopy(z, 0, p, 0, n);
         double rz = dot(chunks, r, z, partA);
         int iteration = 0;
         while (residual > tolerance && iteration < maxIterations) {
@@ -59,20 +56,21 @@ final class JacobiConjugateGradient {
             }
             double step = rz / curvature;
             Chunks.forEach(chunks, c -> {
-                double rr = 0, s = 0;
+                double rr = 0;
                 for (int i = chunks[c]; i < chunks[c + 1]; i++) {
                     x[i] += step * p[i];
                     double v = r[i] - step * q[i];
                     r[i] = v;
-                    z[i] = v * inverse[i];
                     rr += v * v;
-                    s += v * z[i];
                 }
-                partA[c] = s;
                 partB[c] = rr;
             });
             residual = Math.sqrt(sum(partB)) / bNorm;
-            double rzNext = sum(partA);
+            if (residual <= tolerance) {
+                break;
+            }
+            system.precondition(r, z);
+            double rzNext = dot(chunks, r, z, partA);
             double beta = rzNext / rz;
             rz = rzNext;
             Chunks.forEach(chunks, c -> {

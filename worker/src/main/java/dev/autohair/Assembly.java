@@ -13,6 +13,7 @@ import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
 import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.pipeline.matting.MattingStrategy;
 import dev.autohair.pipeline.matting.TrimapMatting;
+import dev.autohair.pipeline.matting.flow.InformationFlowMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.matting.network.InferenceMode;
 import dev.autohair.pipeline.matting.network.MattingModelContract;
@@ -102,6 +103,7 @@ public final class Assembly {
     public static MattingStrategy matting(MattingConfig config, int maxBatch) {
         return switch (config.mode()) {
             case CLOSED_FORM -> new TrimapMatting(new ClosedFormMatting());
+            case INFORMATION_FLOW -> new TrimapMatting(new InformationFlowMatting());
             case NETWORK -> NetworkMatting.load(config.model().orElseThrow(), MattingModelContract.DEEP_IMAGE_MATTING,
                     config.inference(), maxBatch);
             case TRIMAP_FREE -> TrimapFreeMatting.load(config.model().orElseThrow(), MattingModelContract.TRIMAP_FREE,

@@ -46,7 +46,8 @@ final class CutoutCommand {
                                  file or an installed catalogue model (docs/MODELS.md)
               --object-model JSON|NAME    the general model for --subject object and auto (default: the
                                  weights-free product segmenter), e.g. isnet-general-use once installed
-              --matting MODE     closed-form (default), network or trimap-free, as AUTOHAIR_MATTING_MODE
+              --matting MODE     closed-form (default), information-flow, network or trimap-free,
+                                 as AUTOHAIR_MATTING_MODE
               --matting-model PATH        the TorchScript matting network (network, trimap-free)
               --matting-inference SPEC    whole[:MAX_SIDE] (default) or tiles[:SIZE[:OVERLAP]], as the worker's
               --batch N          images per model batch (default 4)

@@ -30,6 +30,7 @@ public final class StatusService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusService.class);
     private static final int FEED_QUEUE = 1024;
     private static final int MAX_LISTENERS = 64;
+    private static final Duration ACCESS_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
     private final StatusHttpServer http;
@@ -40,7 +41,10 @@ public final class StatusService implements AutoCloseable {
     }
 
     public static StatusService start(StatusConfig config) {
-        TopicCheck.requireCoPartitioned(config.bootstrapServers(), config.topics());
+        LOG.info("Kafka {} ({})", config.bootstrapServers(), config.security());
+        // Wrong credentials or protocol fail here, named by key, not as a Streams thread's death later.
+        config.kafkaAccess().verify(ACCESS_CHECK_TIMEOUT);
+        TopicCheck.requireCoPartitioned(config, config.topics());
         ChangeFeed feed = new ChangeFeed(FEED_QUEUE, MAX_LISTENERS);
         KafkaStreams streams = new KafkaStreams(StatusTopology.build(config.topics(), new MessageCodec(), config.retention(), feed),
                 streamsProperties(config));
@@ -70,7 +74,8 @@ public final class StatusService implements AutoCloseable {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         // A new instance builds the view from everything the topics still hold.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        return p;
+        // Streams hands security.protocol, ssl.* and sasl.* on to each of its clients.
+        return config.security().applyTo(p);
     }
 
     /** Blocks until Streams is RUNNING (the view is queryable) or the timeout passes. */

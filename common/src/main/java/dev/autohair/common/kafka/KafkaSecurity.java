@@ -115,7 +115,7 @@ public record KafkaSecurity(KafkaSecurityKeys keys, SecurityProtocol protocol, O
                     + ": the key password unlocks the key in that keystore");
         }
         Optional<SaslLogin> sasl = protocol.usesSasl() ? Optional.of(sasl(s, keys, protocol)) : Optional.empty();
-        Optional<Path> file = s.optional(keys.propertiesFile()).map(Path::of);
+        Optional<Path> file = s.readableFile(keys.propertiesFile());
         Map<String, String> properties = file.map(f -> clientProperties(keys, f)).orElse(Map.of());
         return new KafkaSecurity(keys, protocol, truststore, keystore, keyPassword, sasl, file, properties);
     }
@@ -192,7 +192,7 @@ public record KafkaSecurity(KafkaSecurityKeys keys, SecurityProtocol protocol, O
 
     private static Optional<StoreFile> store(Settings s, String locationKey, String passwordKey, String typeKey,
                                              boolean passwordRequired) {
-        Optional<String> location = s.optional(locationKey);
+        Optional<Path> location = s.readableFile(locationKey);
         Optional<String> password = s.optional(passwordKey);
         Optional<String> type = s.optional(typeKey).map(t -> storeType(typeKey, t));
         if (location.isEmpty()) {
@@ -204,10 +204,7 @@ public record KafkaSecurity(KafkaSecurityKeys keys, SecurityProtocol protocol, O
             });
             return Optional.empty();
         }
-        Path path = Path.of(location.get());
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new ConfigException(locationKey + "=" + location.get() + " is not a readable file");
-        }
+        Path path = location.get();
         type = type.or(() -> typeFromExtension(path));
         boolean pem = type.filter("PEM"::equals).isPresent();
         if (pem && password.isPresent()) {

@@ -115,7 +115,7 @@ class KafkaSecurityTest {
         assertThatThrownBy(() -> read(Map.of(KEYS.propertiesFile(), file.toString())))
                 .hasMessageContaining("use AUTOHAIR_KAFKA_BOOTSTRAP_SERVERS");
         assertThatThrownBy(() -> read(Map.of(KEYS.propertiesFile(), dir.resolve("missing.properties").toString())))
-                .hasMessageContaining(KEYS.propertiesFile()).hasMessageContaining("cannot be read");
+                .hasMessageContaining(KEYS.propertiesFile()).hasMessageContaining("is not a readable file");
     }
 
     @Test

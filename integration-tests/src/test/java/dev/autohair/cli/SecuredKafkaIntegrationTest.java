@@ -64,8 +64,9 @@ import org.slf4j.LoggerFactory;
  * A secured cluster: the child-JVM broker with a SASL_SSL listener (a keystore made by keytool for
  * this run, SCRAM-SHA-512 users made through the admin API). A worker built as {@code autohair
  * worker} builds it and {@code autohair submit} both reach it over TLS + SCRAM and a job succeeds;
- * a wrong password, a missing truststore and a PLAINTEXT client are refused with messages that name
- * the key to fix; and no secret appears in anything the run logged or printed, nor in /metrics.
+ * a client certificate from the keystore is accepted (mutual TLS); a wrong password, a missing
+ * truststore, an untrusted client certificate and a PLAINTEXT client are refused with messages that
+ * name the key to fix; and no secret appears in anything the run logged or printed, nor in /metrics.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecuredKafkaIntegrationTest {
@@ -97,7 +98,9 @@ class SecuredKafkaIntegrationTest {
         Files.createDirectories(dir.resolve("tls"));
         tls = TestTls.generate(dir.resolve("tls"));
         stack = DevStack.start(KafkaBrokerConfig.defaults().withDataDir(dir.resolve("kafka"))
-                        .withSaslSsl(new SaslSslListener(tls.keystore(), tls.keystorePassword())),
+                        // Clients may present the same certificate: the truststore holds it.
+                        .withSaslSsl(new SaslSslListener(tls.keystore(), tls.keystorePassword())
+                                .acceptingClientCertificates(tls.truststore(), tls.truststorePassword())),
                 S3ServerConfig.defaults().withBaseDir(dir.resolve("s3")));
         workerPassword = "worker-pw-" + UUID.randomUUID();
         uploaderPassword = "uploader-pw-" + UUID.randomUUID();
@@ -204,6 +207,28 @@ class SecuredKafkaIntegrationTest {
 
     @Test
     @Order(4)
+    void mutualTlsPresentsTheKeystoreAndAnUntrustedCertificateIsRefused() throws Exception {
+        Map<String, String> env = securedEnv(WORKER_USER, workerPassword);
+        env.put("AUTOHAIR_KAFKA_SSL_KEYSTORE_LOCATION", tls.keystore().toString());
+        env.put("AUTOHAIR_KAFKA_SSL_KEYSTORE_PASSWORD", tls.keystorePassword());
+        new KafkaAccess(stack.kafka().saslSslBootstrapServers(), security(env)).verify(Duration.ofSeconds(20));
+
+        // A certificate the broker does not know: the keystore is really presented, and refused.
+        Files.createDirectories(dir.resolve("stranger"));
+        TestTls stranger = TestTls.generate(dir.resolve("stranger"));
+        secrets.add(stranger.keystorePassword());
+        env.put("AUTOHAIR_KAFKA_SSL_KEYSTORE_LOCATION", stranger.keystore().toString());
+        env.put("AUTOHAIR_KAFKA_SSL_KEYSTORE_PASSWORD", stranger.keystorePassword());
+        KafkaAccess access = new KafkaAccess(stack.kafka().saslSslBootstrapServers(), security(env));
+
+        assertThatThrownBy(() -> access.verify(Duration.ofSeconds(20)))
+                .isInstanceOf(KafkaAccessException.class)
+                .hasMessageContaining("the TLS handshake with Kafka at " + stack.kafka().saslSslBootstrapServers())
+                .hasMessageContaining("AUTOHAIR_KAFKA_SSL_KEYSTORE_LOCATION holds a certificate the broker trusts");
+    }
+
+    @Test
+    @Order(5)
     void aPlaintextClientIsToldToCheckTheProtocol() {
         KafkaAccess plaintext = new KafkaAccess(stack.kafka().saslSslBootstrapServers(),
                 KafkaSecurity.plaintext(KafkaSecurityKeys.WORKER));
@@ -218,7 +243,7 @@ class SecuredKafkaIntegrationTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void noSecretAppearsInTheLogsTheOutputOrTheMetrics() throws Exception {
         String logs = captured.toString(StandardCharsets.UTF_8);
         String brokerLog = Files.readString(stack.kafka().logFile());

@@ -371,7 +371,12 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config=" + scram,
                 "listener.name.sasl_ssl.ssl.keystore.location=" + escape(listener.keystore().toAbsolutePath().toString()),
                 "listener.name.sasl_ssl.ssl.keystore.password=" + escape(listener.keystorePassword()),
-                "listener.name.sasl_ssl.ssl.keystore.type=PKCS12");
+                "listener.name.sasl_ssl.ssl.keystore.type=PKCS12",
+                listener.clientTruststore().map(truststore -> String.join("\n",
+                        "listener.name.sasl_ssl.ssl.client.auth=requested",
+                        "listener.name.sasl_ssl.ssl.truststore.location=" + escape(truststore.toAbsolutePath().toString()),
+                        "listener.name.sasl_ssl.ssl.truststore.password=" + escape(listener.clientTruststorePassword()),
+                        "listener.name.sasl_ssl.ssl.truststore.type=PKCS12")).orElse("# no client certificates"));
     }
 
     /** A value as java.util.Properties reads it back (backslashes, e.g. in Windows paths). */

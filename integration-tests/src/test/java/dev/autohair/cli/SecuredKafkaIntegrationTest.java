@@ -9,6 +9,8 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import dev.autohair.Assembly;
+import dev.autohair.common.config.Namespace;
+import dev.autohair.common.config.Settings;
 import dev.autohair.common.contract.JobResult;
 import dev.autohair.common.contract.MessageCodec;
 import dev.autohair.common.contract.Outcome;
@@ -287,8 +289,8 @@ class SecuredKafkaIntegrationTest {
     }
 
     private static KafkaSecurity security(Map<String, String> env) {
-        return KafkaSecurity.read(dev.autohair.common.config.Settings.load(env, Optional.empty(),
-                KafkaSecurityKeys.WORKER.all(), dev.autohair.common.config.Namespace.NONE), KafkaSecurityKeys.WORKER);
+        return KafkaSecurity.read(Settings.load(env, Optional.empty(), KafkaSecurityKeys.WORKER.all(), Namespace.NONE),
+                KafkaSecurityKeys.WORKER);
     }
 
     /** Follows the results topic over the PLAINTEXT listener, as an observer. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -265,7 +266,7 @@ public record KafkaSecurity(KafkaSecurityKeys keys, SecurityProtocol protocol, O
             throw new ConfigException(keys.propertiesFile() + "=" + file + " cannot be read: " + e.getMessage());
         }
         Map<String, String> entries = new LinkedHashMap<>();
-        for (String key : new TreeMap<>(properties).keySet().stream().map(String::valueOf).toList()) {
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             if (RESERVED.contains(key)) {
                 throw new ConfigException(keys.propertiesFile() + "=" + file + " sets '" + key + "', which AutoHair sets"
                         + " itself (" + (key.equals("bootstrap.servers") ? "use " + keys.bootstrapServers()

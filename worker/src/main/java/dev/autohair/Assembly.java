@@ -203,6 +203,7 @@ public final class Assembly {
             metrics.modelLoaded(pipeline.models().get(0).name(), load, warmUp);
             health.modelsWarm();
 
+            KafkaClients.verifyAccess(config); // wrong credentials or protocol fail here, not in the first poll
             KafkaProducer<String, byte[]> producer = KafkaClients.producer(config);
             KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(config);
             Worker worker = new Worker(config, pipeline, store, consumer, producer, new MessageCodec(), metrics);

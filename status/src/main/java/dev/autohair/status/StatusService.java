@@ -31,6 +31,7 @@ public final class StatusService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusService.class);
     private static final int FEED_QUEUE = 1024;
     private static final int MAX_LISTENERS = 64;
+    private static final Duration ACCESS_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
     private final StatusHttpServer http;
@@ -41,7 +42,10 @@ public final class StatusService implements AutoCloseable {
     }
 
     public static StatusService start(StatusConfig config) {
-        LOG.info("folding topics (partitions) {}", TopicCheck.requireTopics(config.bootstrapServers(), config.topics()));
+        LOG.info("Kafka {} ({})", config.bootstrapServers(), config.security());
+        // Wrong credentials or protocol fail here, named by key, not as a Streams thread's death later.
+        config.kafkaAccess().verify(ACCESS_CHECK_TIMEOUT);
+        LOG.info("folding topics (partitions) {}", TopicCheck.requireTopics(config, config.topics()));
         ChangeFeed feed = new ChangeFeed(FEED_QUEUE, MAX_LISTENERS);
         KafkaStreams streams = new KafkaStreams(StatusTopology.build(config.topics(), new MessageCodec(), config.retention(), feed),
                 streamsProperties(config));
@@ -74,7 +78,8 @@ public final class StatusService implements AutoCloseable {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
         // A new instance builds the view from everything the topics still hold.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        return p;
+        // Streams hands security.protocol, ssl.* and sasl.* on to each of its clients.
+        return config.security().applyTo(p);
     }
 
     /** Blocks until Streams is RUNNING (the view is queryable) or the timeout passes. */

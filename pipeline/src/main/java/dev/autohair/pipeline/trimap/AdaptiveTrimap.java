@@ -1,0 +1,88 @@
+package dev.autohair.pipeline.trimap;
+
+import dev.autohair.common.image.Matte;
+import dev.autohair.common.image.Trimap;
+import java.util.Objects;
+
+/**
+ * The default trimap: it reads the mask it is given before deciding the band.
+ *
+ * <ul>
+ *   <li>Where the mask is unsure (between {@code low} and {@code high}) is unknown, however wide
+ *       that is: a soft mask's blur already marks where the network did not know (hair).</li>
+ *   <li>Beyond that, the band reaches a few mask transition widths further on each side
+ *       ({@link MaskSoftness}): a mask scaled up from a low working resolution is blurry over
+ *       several pixels everywhere, and detail it lost (strands) lies within a pixel or two of its
+ *       working resolution from where it gives up; a fixed fraction of the diagonal is far too
+ *       wide for a sharp mask of a large photo and too narrow for a blurry one.</li>
+ *   <li>A hard mask (transition under {@link Rule#hardBelow} px) says nothing about where it
+ *       might be wrong, so it gets the image-scaled binary band ({@link ScaledBand#DEFAULT}).</li>
+ * </ul>
+ */
+public final class AdaptiveTrimap implements TrimapGenerator {
+
+    /**
+     * @param low               mask values at or below it are sure background (before the margin)
+     * @param high              mask values at or above it are sure foreground (before the margin)
+     * @param outsideWidths     margin outside the unsure zone, in transition widths
+     * @param insideWidths      margin inside the unsure zone, in transition widths
+     * @param outsideFraction   plus this fraction of the image diagonal outside
+     * @param insideFraction    plus this fraction of the image diagonal inside
+     * @param hardBelow         masks whose transition is narrower than this many px count as hard
+     */
+    public record Rule(float low, float high, double outsideWidths, double insideWidths, double outsideFraction,
+            double insideFraction, double hardBelow) {
+
+        public static final Rule DEFAULT = new Rule(0.05f, 0.95f, 0.35, 0.35, 0.0, 0.0, 3.0);
+
+        public Rule {
+            if (!(low >= 0 && low < high && high <= 1)) {
+                throw new IllegalArgumentException("thresholds must satisfy 0 <= low < high <= 1, got low=" + low
+                        + " high=" + high);
+            }
+            if (!(outsideWidths >= 0 && insideWidths >= 0 && outsideFraction >= 0 && insideFraction >= 0
+                    && outsideFraction < 0.5 && insideFraction < 0.5)) {
+                throw new IllegalArgumentException("margins must be >= 0 (fractions below 0.5)");
+            }
+        }
+
+        /** The band for a soft mask of this transition width on a width x height image. */
+        public TrimapBand bandFor(MaskSoftness softness, int width, int height) {
+            double diagonal = Math.hypot(width, height);
+            double t = softness.transitionWidth();
+            int outside = Math.max(1, (int) Math.round(outsideWidths * t + outsideFraction * diagonal));
+            int inside = Math.max(0, (int) Math.round(insideWidths * t + insideFraction * diagonal));
+            return new TrimapBand(outside, inside);
+        }
+    }
+
+    private final Rule rule;
+    private final AutomaticTrimap hardMaskTrimap = new AutomaticTrimap(TrimapSettings.scaledToImage());
+
+    public AdaptiveTrimap(Rule rule) {
+        this.rule = Objects.requireNonNull(rule, "adaptive trimap rule");
+    }
+
+    public AdaptiveTrimap() {
+        this(Rule.DEFAULT);
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    /** What {@link #generate} will do with this mask. */
+    public TrimapSettings settingsFor(Matte mask) {
+        MaskSoftness softness = MaskSoftness.measure(mask);
+        if (softness.transitionWidth() < rule.hardBelow()) {
+            return hardMaskTrimap.settings();
+        }
+        return TrimapSettings.confidence(rule.bandFor(softness, mask.width(), mask.height()), rule.low(),
+                rule.high());
+    }
+
+    @Override
+    public Trimap generate(Matte mask) {
+        return new AutomaticTrimap(settingsFor(mask)).generate(mask);
+    }
+}

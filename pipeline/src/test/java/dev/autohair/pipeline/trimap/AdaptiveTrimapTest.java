@@ -20,6 +20,24 @@ class AdaptiveTrimapTest {
     }
 
     @Test
+    void anAntiAliasedHardMaskCountsAsHardToo() {
+        // A disc with 4×4-supersampled coverage: one fractional pixel across its edge, transition ≤ 2 px.
+        int size = 200;
+        Matte disc = Matte.blank(size, size);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int inside = 0;
+                for (int s = 0; s < 16; s++) {
+                    inside += Math.hypot(x + (s % 4 + 0.5) / 4 - 100, y + (s / 4 + 0.5) / 4 - 100) < 60.3 ? 1 : 0;
+                }
+                disc.set(x, y, inside / 16f);
+            }
+        }
+        assertThat(MaskSoftness.measure(disc).transitionWidth()).isLessThan(AdaptiveTrimap.Rule.DEFAULT.hardBelow());
+        assertThat(trimaps.settingsFor(disc)).isEqualTo(TrimapSettings.scaledToImage());
+    }
+
+    @Test
     void aSoftMaskIsUnknownWhereverItIsUnsureAndAFewTransitionWidthsBeyond() {
         int ramp = 20;
         Matte soft = MaskSoftnessTest.rampedEdge(400, 60, ramp);

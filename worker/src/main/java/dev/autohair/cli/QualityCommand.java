@@ -92,8 +92,7 @@ final class QualityCommand {
     private int grid(Arguments a) {
         Path samples = a.option("--samples").map(Path::of).orElse(Assembly.samplesDirectory());
         TrimapGrid.Spec spec = new TrimapGrid.Spec(
-                list(a, "--kinds", "hair,curls,fur,product_edge",
-                        k -> CompositeKind.valueOf(k.toUpperCase(Locale.ROOT))),
+                list(a, "--kinds", "hair,curls,fur,product_edge", QualityCommand::kind),
                 list(a, "--widths", "640,1280,2560", k -> parsePositive("--widths", k)),
                 list(a, "--mask-sides", "320,1024", k -> parsePositive("--mask-sides", k)),
                 list(a, "--seeds", "1,2,3", k -> (long) parsePositive("--seeds", k)),
@@ -108,6 +107,12 @@ final class QualityCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("quality grid failed: " + e.getMessage(), e);
         }
+    }
+
+    private static CompositeKind kind(String name) {
+        return Arrays.stream(CompositeKind.values()).filter(k -> k.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new UsageException("--kinds: unknown kind '" + name
+                        + "' (hair, curls, fur, product_edge)"));
     }
 
     private static <T> List<T> list(Arguments a, String name, String fallback,

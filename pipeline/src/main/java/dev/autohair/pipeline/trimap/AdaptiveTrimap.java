@@ -16,7 +16,8 @@ import java.util.Objects;
  *       working resolution from where it gives up; a fixed fraction of the diagonal is far too
  *       wide for a sharp mask of a large photo and too narrow for a blurry one.</li>
  *   <li>A hard mask (transition under {@link Rule#hardBelow} px) says nothing about where it
- *       might be wrong, so it gets the image-scaled binary band ({@link ScaledBand#DEFAULT}).</li>
+ *       might be wrong, so it gets the image-scaled binary band ({@link ScaledBand#DEFAULT}); so
+ *       does a mask that is nowhere sure of the subject or of the background.</li>
  * </ul>
  */
 public final class AdaptiveTrimap implements TrimapGenerator {
@@ -82,11 +83,25 @@ public final class AdaptiveTrimap implements TrimapGenerator {
     /** What {@link #generate} will do with this mask. */
     public TrimapSettings settingsFor(Matte mask) {
         MaskSoftness softness = MaskSoftness.measure(mask);
-        if (softness.transitionWidth() < rule.hardBelow()) {
+        if (softness.transitionWidth() < rule.hardBelow() || !reachesBothThresholds(mask)) {
             return hardMaskTrimap.settings();
         }
         return TrimapSettings.confidence(rule.bandFor(softness, mask.width(), mask.height()), rule.low(),
                 rule.high());
+    }
+
+    /**
+     * A mask that never gets sure of the subject (some models top out at 0.8–0.9) or of the
+     * background would leave the confidence band nothing to anchor; binarising at 0.5 still works.
+     */
+    private boolean reachesBothThresholds(Matte mask) {
+        boolean sureSubject = false;
+        boolean sureBackground = false;
+        for (float m : mask.alpha()) {
+            sureSubject |= m >= rule.high();
+            sureBackground |= m <= rule.low();
+        }
+        return sureSubject && sureBackground;
     }
 
     @Override

@@ -66,6 +66,16 @@ class AdaptiveTrimapTest {
     }
 
     @Test
+    void aSoftMaskThatIsNeverSureOfTheSubjectIsBinarisedInstead() {
+        Matte timid = MaskSoftnessTest.rampedEdge(400, 60, 20);
+        for (int i = 0; i < timid.alpha().length; i++) {
+            timid.alpha()[i] *= 0.85f;
+        }
+        assertThat(trimaps.settingsFor(timid)).isEqualTo(TrimapSettings.scaledToImage());
+        assertThat(trimaps.generate(timid).labels()).isEqualTo(new AutomaticTrimap().generate(timid).labels());
+    }
+
+    @Test
     void theBandFollowsTheMaskResolutionNotTheImageSize() {
         // The same 512 px image with masks upsampled 4× and 8×: the blurrier mask gets a wider margin.
         TrimapBand four = (TrimapBand) trimaps.settingsFor(MaskSoftnessTest.upsampledDisc(512, 4)).band();

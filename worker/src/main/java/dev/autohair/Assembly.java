@@ -13,6 +13,7 @@ import dev.autohair.pipeline.colour.MultiLevelForegroundEstimation;
 import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.pipeline.matting.MattingStrategy;
 import dev.autohair.pipeline.matting.TrimapMatting;
+import dev.autohair.pipeline.matting.flow.InformationFlowMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.matting.network.InferenceMode;
 import dev.autohair.pipeline.matting.network.MattingModelContract;
@@ -24,8 +25,10 @@ import dev.autohair.pipeline.model.ModelNotInstalledException;
 import dev.autohair.pipeline.segmentation.DjlSegmenter;
 import dev.autohair.pipeline.segmentation.SegmentationModelFile;
 import dev.autohair.pipeline.segmentation.SegmentationModelSpec;
+import dev.autohair.pipeline.segmentation.Segmentation;
 import dev.autohair.pipeline.segmentation.Segmenter;
 import dev.autohair.pipeline.segmentation.SelfieSegmentation;
+import dev.autohair.pipeline.segmentation.routing.SubjectRouting;
 import dev.autohair.storage.ModelFetcher;
 import dev.autohair.storage.ObjectStorage;
 import dev.autohair.storage.ObjectStore;
@@ -51,7 +54,8 @@ public final class Assembly {
 
     /** The shipped selfie model (or the SavedModel in {@code modelDir}) and closed-form matting. */
     public static CutoutPipeline cutoutPipeline(Path modelDir) {
-        return localPipeline(Optional.ofNullable(modelDir), MattingConfig.DEFAULT, NetworkMatting.DEFAULT_MAX_BATCH);
+        return localPipeline(Optional.ofNullable(modelDir), Optional.empty(), MattingConfig.DEFAULT,
+                NetworkMatting.DEFAULT_MAX_BATCH);
     }
 
     /** For runs guided by given masks or trimaps: closed-form matting, no model loaded. */
@@ -60,30 +64,34 @@ public final class Assembly {
     }
 
     /**
-     * The command line's pipeline: the matting the configuration asks for, after a local (or the
-     * shipped) segmentation model when that matting takes a trimap. Forward passes take up to
-     * {@code maxBatch} images or tiles. Nothing is warmed up yet ({@link CutoutPipeline#warmUp}).
+     * The command line's pipeline: the matting the configuration asks for, after segmentation
+     * routed per subject (a local or the shipped portrait model, an optional general model, the
+     * product segmenter) when that matting takes a trimap. Forward passes take up to {@code
+     * maxBatch} images or tiles. Nothing is warmed up yet ({@link CutoutPipeline#warmUp}).
      */
-    public static CutoutPipeline localPipeline(Optional<Path> segmentationModel, MattingConfig matting, int maxBatch) {
-        return pipeline(() -> DjlSegmenter.load(segmentationSpec(segmentationModel)), matting, maxBatch, ImageLimits.DEFAULT);
+    public static CutoutPipeline localPipeline(Optional<Path> portraitModel, Optional<Path> objectModel,
+            MattingConfig matting, int maxBatch) {
+        return pipeline(() -> routing(() -> DjlSegmenter.load(segmentationSpec(portraitModel)),
+                objectModel.map(named -> () -> DjlSegmenter.load(segmentationSpec(Optional.of(named))))),
+                matting, maxBatch, ImageLimits.DEFAULT);
     }
 
     /** Like {@link #localPipeline} for runs whose masks or trimaps are given: no segmentation model. */
     public static CutoutPipeline maskGuidedPipeline(MattingConfig matting, int maxBatch) {
-        return pipeline(() -> Segmenter.unavailable("this run was given masks or trimaps"), matting, maxBatch,
-                ImageLimits.DEFAULT);
+        return pipeline(() -> Segmentation.single(Segmenter.unavailable("this run was given masks or trimaps")), matting,
+                maxBatch, ImageLimits.DEFAULT);
     }
 
     /**
      * The matting the configuration asks for, and the segmenter (asked for only when that matting
      * takes a trimap).
      */
-    private static CutoutPipeline pipeline(Supplier<Segmenter> segmenter, MattingConfig config, int maxBatch,
+    private static CutoutPipeline pipeline(Supplier<Segmentation> segmenter, MattingConfig config, int maxBatch,
             ImageLimits limits) {
         MattingStrategy matting = matting(config, maxBatch);
         try {
-            Segmenter segmentation = matting.takesTrimap() ? segmenter.get()
-                    : Segmenter.unavailable(config.mode().wireName() + " matting predicts alpha from the photo alone");
+            Segmentation segmentation = matting.takesTrimap() ? segmenter.get() : Segmentation.single(
+                    Segmenter.unavailable(config.mode().wireName() + " matting predicts alpha from the photo alone"));
             return new CutoutPipeline(segmentation, matting, new MultiLevelForegroundEstimation(), limits);
         } catch (RuntimeException e) {
             matting.close();
@@ -95,6 +103,7 @@ public final class Assembly {
     public static MattingStrategy matting(MattingConfig config, int maxBatch) {
         return switch (config.mode()) {
             case CLOSED_FORM -> new TrimapMatting(new ClosedFormMatting());
+            case INFORMATION_FLOW -> new TrimapMatting(new InformationFlowMatting());
             case NETWORK -> NetworkMatting.load(config.model().orElseThrow(), MattingModelContract.DEEP_IMAGE_MATTING,
                     config.inference(), maxBatch);
             case TRIMAP_FREE -> TrimapFreeMatting.load(config.model().orElseThrow(), MattingModelContract.TRIMAP_FREE,
@@ -135,14 +144,33 @@ public final class Assembly {
         return SegmentationModelFile.read(path);
     }
 
+    /** The portrait model and, when one is configured, the general model, routed per job's subject. */
+    private static Segmentation routing(Supplier<Segmenter> portrait, Optional<Supplier<Segmenter>> general) {
+        Segmenter person = portrait.get();
+        try {
+            return new SubjectRouting(person, general.map(Supplier::get));
+        } catch (RuntimeException e) { // the general model failed to load: do not leak the portrait model
+            person.close();
+            throw e;
+        }
+    }
+
+    /** The worker's segmentation: its portrait model and optional general model, routed per subject. */
+    public static Segmentation segmentation(WorkerConfig config, ObjectStorage store) {
+        return routing(() -> segmenter(config.models().segmentationModel(), config.models(), store),
+                config.models().objectModel().map(named -> () -> segmenter(Optional.of(named), config.models(), store)));
+    }
+
     /**
-     * The configured segmentation model, fetched into the cache when it lives in object storage,
+     * A configured segmentation model, fetched into the cache when it lives in object storage,
      * checked against a required GPU and loaded.
+     *
+     * @throws ModelNotInstalledException naming the command that installs it
      */
-    public static DjlSegmenter segmenter(WorkerConfig config, ObjectStorage store) {
-        SegmentationModelSpec spec = segmentationSpec(config.models().segmentationModel(), config.models()::cache);
-        requireGpu(config.models(), spec);
-        return DjlSegmenter.load(new ModelFetcher(store, config.models().cache()).localise(spec));
+    public static DjlSegmenter segmenter(Optional<Path> named, WorkerConfig.Models models, ObjectStorage store) {
+        SegmentationModelSpec spec = segmentationSpec(named, models::cache);
+        requireGpu(models, spec);
+        return DjlSegmenter.load(new ModelFetcher(store, models.cache()).localise(spec));
     }
 
     /** With {@code AUTOHAIR_REQUIRE_GPU=true}: fails unless the model's engine sees a GPU. */
@@ -167,7 +195,7 @@ public final class Assembly {
             store = new ObjectStore(config.storage());
             ObjectStore models = store;
             long start = System.nanoTime();
-            CutoutPipeline pipeline = pipeline(() -> segmenter(config, models), config.matting(),
+            CutoutPipeline pipeline = pipeline(() -> segmentation(config, models), config.matting(),
                     config.batching().maxSize(), config.imageLimits());
             Duration load = Duration.ofNanos(System.nanoTime() - start);
             Duration warmUp = pipeline.warmUp();
@@ -175,6 +203,7 @@ public final class Assembly {
             metrics.modelLoaded(pipeline.models().get(0).name(), load, warmUp);
             health.modelsWarm();
 
+            KafkaClients.verifyAccess(config); // wrong credentials or protocol fail here, not in the first poll
             KafkaProducer<String, byte[]> producer = KafkaClients.producer(config);
             KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(config);
             Worker worker = new Worker(config, pipeline, store, consumer, producer, new MessageCodec(), metrics);

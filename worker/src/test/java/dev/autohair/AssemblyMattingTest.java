@@ -26,7 +26,7 @@ class AssemblyMattingTest {
     void trimapFreeModeRunsTheModelInTheSegmentersPlace() {
         MattingConfig config = new MattingConfig(MattingConfig.Mode.TRIMAP_FREE, Optional.of(fixture("probe-trimap-free.pt")),
                 InferenceMode.wholeImage());
-        try (CutoutPipeline pipeline = Assembly.localPipeline(Optional.empty(), config, 4)) {
+        try (CutoutPipeline pipeline = Assembly.localPipeline(Optional.empty(), Optional.empty(), config, 4)) {
             assertThat(pipeline.models()).extracting(ModelInfo::role, ModelInfo::name)
                     .containsExactly(tuple(ModelRole.MATTING, "trimap-free-matting"));
             assertThat(pipeline.stages()).doesNotContain(JobStage.SEGMENT, JobStage.TRIMAP);
@@ -40,11 +40,12 @@ class AssemblyMattingTest {
     void networkModeMattesWithTheTorchScriptModel() {
         MattingConfig config = new MattingConfig(MattingConfig.Mode.NETWORK, Optional.of(fixture("tiny-dim.pt")),
                 InferenceMode.tiles());
-        try (CutoutPipeline pipeline = Assembly.localPipeline(Optional.empty(), config, 4)) {
+        try (CutoutPipeline pipeline = Assembly.localPipeline(Optional.empty(), Optional.empty(), config, 4)) {
             assertThat(pipeline.models()).extracting(ModelInfo::role, ModelInfo::name).containsExactly(
                     tuple(ModelRole.SEGMENTATION, "mediapipe-selfie-segmentation"),
+                    tuple(ModelRole.SEGMENTATION, "product"),
                     tuple(ModelRole.MATTING, "deep-image-matting"));
-            assertThat(pipeline.models().get(1).version()).matches("sha256:[0-9a-f]{12}");
+            assertThat(pipeline.models().get(2).version()).matches("sha256:[0-9a-f]{12}");
             assertThat(pipeline.stages()).contains(JobStage.SEGMENT, JobStage.TRIMAP, JobStage.MATTE);
         }
     }

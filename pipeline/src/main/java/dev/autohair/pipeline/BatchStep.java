@@ -5,14 +5,13 @@ import java.util.List;
 /**
  * A stage done in one call over the whole micro-batch (a model's forward pass). Each image is
  * charged the batch's time, since that is how long it waited; if the call fails, every image in it
- * fails.
+ * fails. A step may also fail single images ({@link CutoutTask#fail}) and keep the rest.
  */
 abstract class BatchStep implements Step {
 
     @Override
     public final void run(List<CutoutTask> tasks) {
-        List<CutoutTask> live = tasks.stream().filter(t -> !t.failed() && appliesTo(t)).toList();
-        List<CutoutTask> ready = prepare(live);
+        List<CutoutTask> ready = tasks.stream().filter(t -> !t.failed() && appliesTo(t)).toList();
         if (ready.isEmpty()) {
             return;
         }
@@ -25,16 +24,11 @@ abstract class BatchStep implements Step {
             return;
         }
         long elapsed = System.nanoTime() - start;
-        ready.forEach(t -> t.finished(stage(), elapsed));
+        ready.stream().filter(t -> !t.failed()).forEach(t -> t.finished(stage(), elapsed));
     }
 
     boolean appliesTo(CutoutTask task) {
         return true;
-    }
-
-    /** Checks each task alone before the batch runs, failing those that cannot take part; returns the rest. */
-    List<CutoutTask> prepare(List<CutoutTask> tasks) {
-        return tasks;
     }
 
     abstract void apply(List<CutoutTask> tasks);

@@ -13,6 +13,7 @@ import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.matting.MattingStrategy;
 import dev.autohair.pipeline.matting.TrimapMatting;
 import dev.autohair.pipeline.output.ImageEncoder;
+import dev.autohair.pipeline.segmentation.Segmentation;
 import dev.autohair.pipeline.segmentation.Segmenter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,21 +36,22 @@ import java.util.Map;
  */
 public final class CutoutPipeline implements AutoCloseable {
 
-    private final Segmenter segmenter;
+    private final Segmentation segmentation;
     private final MattingStrategy matting;
     private final ImageLimits limits;
     private final Map<Phase, List<Step>> phases = new EnumMap<>(Phase.class);
     private final List<JobStage> stages = new ArrayList<>();
 
-    public CutoutPipeline(Segmenter segmenter, MattingStrategy matting, ForegroundEstimation colours, ImageLimits limits) {
-        this.segmenter = segmenter;
+    public CutoutPipeline(Segmentation segmentation, MattingStrategy matting, ForegroundEstimation colours,
+            ImageLimits limits) {
+        this.segmentation = segmentation;
         this.matting = matting;
         this.limits = limits;
         List<Step> model = new ArrayList<>();
         List<Step> cpu = new ArrayList<>();
         List<Step> matte = new ArrayList<>();
         if (matting.takesTrimap()) {
-            model.add(new SegmentStep(segmenter));
+            model.add(new SegmentStep(segmentation));
             matte.add(new TrimapStep());
         }
         matte.add(new MatteStep(matting));
@@ -62,7 +64,12 @@ public final class CutoutPipeline implements AutoCloseable {
         phases.values().forEach(steps -> steps.forEach(step -> stages.add(step.stage())));
     }
 
-    /** A weights-free matting method per image, with the default image limits. */
+    /** One segmentation model for every subject. */
+    public CutoutPipeline(Segmenter segmenter, MattingStrategy matting, ForegroundEstimation colours, ImageLimits limits) {
+        this(Segmentation.single(segmenter), matting, colours, limits);
+    }
+
+    /** One segmentation model and a weights-free matting method per image, with the default image limits. */
     public CutoutPipeline(Segmenter segmenter, AlphaMatting matting, ForegroundEstimation colours) {
         this(segmenter, new TrimapMatting(matting), colours, ImageLimits.DEFAULT);
     }
@@ -137,7 +144,7 @@ public final class CutoutPipeline implements AutoCloseable {
     public List<ModelInfo> models() {
         List<ModelInfo> models = new ArrayList<>();
         if (matting.takesTrimap()) {
-            models.add(new ModelInfo(ModelRole.SEGMENTATION, segmenter.modelName(), segmenter.modelVersion()));
+            models.addAll(segmentation.models());
         }
         models.add(new ModelInfo(ModelRole.MATTING, matting.method(), matting.version()));
         return models;
@@ -151,7 +158,7 @@ public final class CutoutPipeline implements AutoCloseable {
     public Duration warmUp() {
         long start = System.nanoTime();
         if (matting.takesTrimap()) {
-            segmenter.warmUp();
+            segmentation.warmUp();
         }
         matting.warmUp();
         new ImageDecoder(limits).decode(new ImageEncoder().encodeOpaque(RgbImage.blank(8, 8), OutputFormat.PNG));
@@ -160,7 +167,7 @@ public final class CutoutPipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        segmenter.close();
+        segmentation.close();
         matting.close();
     }
 }

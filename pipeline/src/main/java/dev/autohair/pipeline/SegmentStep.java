@@ -1,20 +1,19 @@
 package dev.autohair.pipeline;
 
 import dev.autohair.common.contract.JobStage;
-import dev.autohair.common.contract.ModelInfo;
-import dev.autohair.common.contract.ModelRole;
-import dev.autohair.common.image.Matte;
-import dev.autohair.pipeline.segmentation.Segmenter;
-import java.util.ArrayList;
+import dev.autohair.pipeline.segmentation.Segmentation;
 import java.util.List;
 
-/** One forward pass of the segmentation model for every image whose guide asks for it. */
+/**
+ * Segmentation for every image whose guide asks for it: the models chosen per image, each called
+ * once for its share of the micro-batch. An image no model could segment fails alone.
+ */
 final class SegmentStep extends BatchStep {
 
-    private final Segmenter segmenter;
+    private final Segmentation segmentation;
 
-    SegmentStep(Segmenter segmenter) {
-        this.segmenter = segmenter;
+    SegmentStep(Segmentation segmentation) {
+        this.segmentation = segmentation;
     }
 
     @Override
@@ -27,29 +26,20 @@ final class SegmentStep extends BatchStep {
         return task.guide().needsSegmentation();
     }
 
-    /** A subject the model does not know fails that image alone, before the batch runs. */
-    @Override
-    List<CutoutTask> prepare(List<CutoutTask> tasks) {
-        List<CutoutTask> ready = new ArrayList<>();
-        for (CutoutTask task : tasks) {
-            try {
-                segmenter.checkSubject(task.options().subjectClasses());
-                ready.add(task);
-            } catch (RuntimeException e) {
-                task.fail(stage(), e);
-            }
-        }
-        return ready;
-    }
-
     @Override
     void apply(List<CutoutTask> tasks) {
-        List<Matte> masks = segmenter.segment(tasks.stream().map(CutoutTask::image).toList(),
-                tasks.stream().map(t -> t.options().subjectClasses()).toList());
-        ModelInfo model = new ModelInfo(ModelRole.SEGMENTATION, segmenter.modelName(), segmenter.modelVersion());
+        List<Segmentation.Outcome> outcomes = segmentation.segment(tasks.stream()
+                .map(t -> new Segmentation.Request(t.image(), t.options().subject(), t.options().subjectClasses()))
+                .toList());
         for (int i = 0; i < tasks.size(); i++) {
-            tasks.get(i).segmented(masks.get(i));
-            tasks.get(i).usedModel(model);
+            CutoutTask task = tasks.get(i);
+            Segmentation.Outcome outcome = outcomes.get(i);
+            if (outcome.failure() != null) {
+                task.fail(stage(), outcome.failure());
+            } else {
+                task.segmented(outcome.mask());
+                task.usedModel(outcome.model());
+            }
         }
     }
 }

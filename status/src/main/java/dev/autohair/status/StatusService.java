@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The status service, wired: Kafka Streams folding the topics into the view, and the HTTP server
  * reading it. Every instance is a full replica (see docs/CONFIGURATION.md): it needs an application
- * id of its own and then holds every job.
+ * id of its own and then holds every job (and its own repartition topic, named after that id).
  */
 public final class StatusService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusService.class);
     private static final int FEED_QUEUE = 1024;
     private static final int MAX_LISTENERS = 64;
+    private static final Duration ACCESS_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
     private final StatusHttpServer http;
@@ -40,7 +42,10 @@ public final class StatusService implements AutoCloseable {
     }
 
     public static StatusService start(StatusConfig config) {
-        TopicCheck.requireCoPartitioned(config.bootstrapServers(), config.topics());
+        LOG.info("Kafka {} ({})", config.bootstrapServers(), config.security());
+        // Wrong credentials or protocol fail here, named by key, not as a Streams thread's death later.
+        config.kafkaAccess().verify(ACCESS_CHECK_TIMEOUT);
+        LOG.info("folding topics (partitions) {}", TopicCheck.requireTopics(config, config.topics()));
         ChangeFeed feed = new ChangeFeed(FEED_QUEUE, MAX_LISTENERS);
         KafkaStreams streams = new KafkaStreams(StatusTopology.build(config.topics(), new MessageCodec(), config.retention(), feed),
                 streamsProperties(config));
@@ -68,9 +73,13 @@ public final class StatusService implements AutoCloseable {
         // No record cache: every change reaches the store's readers and /events at once.
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // The inputs are read as bytes and cannot fail; a foreign record on the repartition topic is
+        // skipped with a warning instead of stopping the view.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
         // A new instance builds the view from everything the topics still hold.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        return p;
+        // Streams hands security.protocol, ssl.* and sasl.* on to each of its clients.
+        return config.security().applyTo(p);
     }
 
     /** Blocks until Streams is RUNNING (the view is queryable) or the timeout passes. */

@@ -1,6 +1,7 @@
 package dev.autohair.status;
 
 import dev.autohair.common.contract.Topics;
+import dev.autohair.status.config.StatusConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,36 +14,39 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
- * The view merges three topics keyed by job id; one job's messages meet in one Streams task only if
- * the topics have the same number of partitions. Kafka Streams does not check this for a merge, so
- * the service does before it starts.
+ * The three input topics must exist before the view starts: Kafka Streams would otherwise stop with
+ * a bare "missing source topic". Their partition counts may differ, since the view repartitions by
+ * job id itself (see StatusTopology).
  */
 final class TopicCheck {
 
     private TopicCheck() {
     }
 
-    /** @throws IllegalStateException naming the topics and their partition counts when they differ or are missing */
-    static void requireCoPartitioned(String bootstrapServers, Topics topics) {
+    /**
+     * @return partitions per topic, for the start-up log
+     * @throws IllegalStateException naming the topics when one is missing or Kafka does not answer
+     */
+    static Map<String, Integer> requireTopics(StatusConfig config, Topics topics) {
+        String bootstrapServers = config.bootstrapServers();
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.security().applyTo(p);
         List<String> names = List.of(topics.jobs(), topics.status(), topics.results());
         Map<String, Integer> partitions = new TreeMap<>();
         try (Admin admin = Admin.create(p)) {
             Map<String, TopicDescription> found = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
             found.forEach((name, d) -> partitions.put(name, d.partitions().size()));
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot describe the topics " + names + " on " + bootstrapServers
-                    + " (do they exist?): " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot describe the topics " + names + " on " + bootstrapServers + ": "
+                    + config.kafkaAccess().explain(e.getCause()).orElse("create them first, or set"
+                    + " AUTOHAIR_STATUS_TOPIC_*: " + e.getCause().getMessage()), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within 30 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking the topics", e);
         }
-        if (partitions.values().stream().distinct().count() > 1) {
-            throw new IllegalStateException("the jobs, status and results topics must have the same number of "
-                    + "partitions (they are keyed by job id and folded together), got " + partitions);
-        }
+        return partitions;
     }
 }

@@ -54,6 +54,19 @@ public final class Messages {
                 new JobError(code, "it failed"), Map.of());
     }
 
+    /** A terminal failure that names the stage it failed in, as the worker sends it. */
+    public static StatusEvent terminalFailure(String id, JobState state, int attempt, long sequence, ErrorCode code,
+                                              JobStage stage) {
+        return new StatusEvent(id, state, stage, 1, "w1", attempt, sequence, T0.plusSeconds(attempt * 10L + sequence),
+                new JobError(code, "it failed"), Map.of());
+    }
+
+    /** The same result, finished at {@code at} (e.g. recently, for the last hour's chart). */
+    public static JobResult finishedAt(JobResult r, Instant at) {
+        return new JobResult(r.jobId(), r.outcome(), r.outputs(), r.timingsMs(), r.models(), r.error(), r.attempt(),
+                r.workerId(), r.metadata(), at);
+    }
+
     public static JobResult succeeded(String id, int attempt, String worker, String bucket, String key) {
         OutputRef cutout = new OutputRef(OutputKind.CUTOUT, bucket, key, "image/png", 100, 8, 8, "a".repeat(64));
         return new JobResult(id, Outcome.SUCCEEDED, List.of(cutout), Map.of(JobStage.FETCH, 15L, JobStage.MATTE, 120L),

@@ -42,16 +42,20 @@ final class CutoutCommand {
               --trimap PATH      use this trimap (0 background, 255 foreground, grey unknown);
                                  skips segmentation and trimap generation. File or folder as --mask
             """ + JobOptionFlags.USAGE + """
-              --model DIR|JSON   segmentation SavedModel (selfie contract) or JSON model file (docs/MODELS.md)
-              --matting MODE     closed-form (default), network or trimap-free, as AUTOHAIR_MATTING_MODE
+              --model DIR|JSON|NAME       the portrait model: a SavedModel (selfie contract), a JSON model
+                                 file or an installed catalogue model (docs/MODELS.md)
+              --object-model JSON|NAME    the general model for --subject object and auto (default: the
+                                 weights-free product segmenter), e.g. isnet-general-use once installed
+              --matting MODE     closed-form (default), information-flow, network or trimap-free,
+                                 as AUTOHAIR_MATTING_MODE
               --matting-model PATH        the TorchScript matting network (network, trimap-free)
               --matting-inference SPEC    whole[:MAX_SIDE] (default) or tiles[:SIZE[:OVERLAP]], as the worker's
               --batch N          images per model batch (default 4)
             """;
 
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "webp");
-    private static final Set<String> VALUED = Set.of("-o", "--out", "--mask", "--trimap", "--model", "--matting",
-            "--matting-model", "--matting-inference", "--batch");
+    private static final Set<String> VALUED = Set.of("-o", "--out", "--mask", "--trimap", "--model", "--object-model",
+            "--matting", "--matting-model", "--matting-inference", "--batch");
 
     private final PrintStream out;
     private final ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
@@ -91,6 +95,7 @@ final class CutoutCommand {
                 a.option("--trimap").map(Path::of),
                 JobOptionFlags.parse(a, JobOptions.defaults().withOutputs(outputs(a))),
                 a.option("--model").map(Path::of),
+                a.option("--object-model").map(Path::of),
                 matting,
                 positive("--batch", a.intOption("--batch", 4)));
 
@@ -125,6 +130,7 @@ final class CutoutCommand {
             Optional<Path> trimap,
             JobOptions job,
             Optional<Path> model, // empty: the shipped default
+            Optional<Path> objectModel, // empty: the product segmenter
             MattingConfig matting,
             int batch) {
 
@@ -231,7 +237,8 @@ final class CutoutCommand {
             if (pipeline == null) {
                 pipeline = options.guided()
                         ? Assembly.maskGuidedPipeline(options.matting(), options.batch())
-                        : Assembly.localPipeline(options.model(), options.matting(), options.batch());
+                        : Assembly.localPipeline(options.model(), options.objectModel(), options.matting(),
+                                options.batch());
                 pipeline.warmUp();
             }
             return pipeline;

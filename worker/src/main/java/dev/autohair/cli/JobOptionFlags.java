@@ -3,6 +3,7 @@ package dev.autohair.cli;
 import dev.autohair.common.contract.JobOptions;
 import dev.autohair.common.contract.OutputFormat;
 import dev.autohair.common.contract.OutputKind;
+import dev.autohair.common.contract.Subject;
 import dev.autohair.common.contract.TrimapSpec;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,9 +18,10 @@ import java.util.function.Function;
 final class JobOptionFlags {
 
     /** The valued flags this reads. */
-    static final Set<String> VALUED = Set.of("--outputs", "--format", "--bg", "--crop", "--band");
+    static final Set<String> VALUED = Set.of("--outputs", "--format", "--bg", "--crop", "--band", "--subject");
 
     static final String USAGE = """
+              --subject WHAT     person, object (products, animals) or auto (default: decided per photo)
               --outputs LIST     cutout,matte,trimap,mask (default cutout)
               --format png|webp  cutout encoding (default png; grey maps are always PNG)
               --bg RRGGBB        flatten onto this colour instead of keeping transparency
@@ -52,6 +54,10 @@ final class JobOptionFlags {
         if (crop.isPresent()) {
             JobOptions current = options;
             options = flag("--crop", crop.get(), text -> current.withCropMargin(Integer.parseInt(text)));
+        }
+        Optional<String> subject = a.option("--subject");
+        if (subject.isPresent()) {
+            options = options.withSubject(flag("--subject", subject.get(), Subject::fromWireName));
         }
         Optional<String> band = a.option("--band");
         if (band.isPresent()) {

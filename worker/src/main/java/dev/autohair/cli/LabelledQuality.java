@@ -1,6 +1,8 @@
 package dev.autohair.cli;
 
 import dev.autohair.Assembly;
+import dev.autohair.common.contract.Subject;
+import dev.autohair.config.MattingConfig;
 import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.quality.labelled.LabelledFolder;
 import dev.autohair.quality.labelled.LabelledPhoto;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code autohair quality --labelled DIR}: every photo through each named route's full pipeline
@@ -21,18 +24,30 @@ import java.util.Locale;
  */
 final class LabelledQuality {
 
-    static final List<String> ROUTES = List.of("selfie", "product");
+    /**
+     * selfie: the portrait model alone; product: the product segmenter alone; object: routed as a job
+     * with subject object (the --object-model, else the product segmenter); auto: routed as a job with
+     * subject auto; object-mask: the object route's segmentation mask itself, without matting.
+     */
+    static final List<String> ROUTES = List.of("selfie", "product", "object", "auto", "object-mask");
 
     private LabelledQuality() {
     }
 
     /** The Markdown report; one progress line per photo and route on {@code progress}. */
-    static String run(Path folder, List<String> routeNames, int maxSide, PrintStream progress) {
+    static String run(Path folder, List<String> routeNames, int maxSide, Optional<Path> objectModel,
+            PrintStream progress) {
         List<LabelledPhoto> photos = LabelledFolder.load(folder, maxSide);
         List<RouteScores> scores = new ArrayList<>();
         for (String name : routeNames) {
-            try (CutoutPipeline pipeline = pipelineFor(name)) {
-                Route route = name.equals("product") ? new ProductRoute(pipeline) : Route.segmenting(name, pipeline);
+            try (CutoutPipeline pipeline = pipelineFor(name, objectModel)) {
+                Route route = switch (name) {
+                    case "product" -> new ProductRoute(pipeline);
+                    case "selfie" -> Route.segmenting(name, pipeline, Subject.PERSON);
+                    case "object" -> Route.segmenting(name, pipeline, Subject.OBJECT);
+                    case "object-mask" -> Route.maskOnly(name, pipeline, Subject.OBJECT);
+                    default -> Route.segmenting(name, pipeline, Subject.AUTO);
+                };
                 scores.add(LabelledScoring.score(route, photos, p -> progress.printf(Locale.ROOT,
                         "%s %s: IoU %.3f SAD %.2f%s%n", name, p.name(), p.iou(), p.sad(),
                         p.failure().isPresent() ? " NOTHING_FOUND" : "")));
@@ -53,8 +68,9 @@ final class LabelledQuality {
         return names;
     }
 
-    private static CutoutPipeline pipelineFor(String route) {
+    private static CutoutPipeline pipelineFor(String route, Optional<Path> objectModel) {
         // the product route segments by itself and hands its mask to trimap and matting
-        return route.equals("selfie") ? Assembly.cutoutPipeline(null) : Assembly.cutoutPipelineWithoutModel();
+        return route.equals("product") ? Assembly.cutoutPipelineWithoutModel()
+                : Assembly.localPipeline(Optional.empty(), objectModel, MattingConfig.DEFAULT, 4);
     }
 }

@@ -26,7 +26,7 @@ final class QualityCommand {
 
     static final String USAGE = """
             autohair quality [-o REPORT.md] [--size WIDTHxHEIGHT] [--seed N] [--samples DIR]
-            autohair quality --labelled DIR [--route selfie,product] [--max-side N] [-o REPORT.md]
+            autohair quality --labelled DIR [--route selfie,product,auto] [--object-model NAME] [--max-side N] [-o REPORT.md]
             autohair quality --grid [--widths 640,1280,2560] [--mask-sides 320,1024] [--seeds 1,2,3]
                              [--kinds hair,curls,fur,product_edge] [--samples DIR] [-o REPORT.md]
 
@@ -40,7 +40,10 @@ final class QualityCommand {
                          pairs; each photo goes through the route's full pipeline and its alpha is
                          scored (IoU, SAD, failures; docs/QUALITY.md)
               --route    selfie (the shipped portrait model), product (the weights-free product
-                         segmenter), or both comma-separated (default selfie)
+                         segmenter), object / auto (routed as a job with that subject), object-mask
+                         (the object route's mask without matting), or several comma-separated
+                         (default selfie)
+              --object-model  the general model auto routes to (default: the product segmenter)
               --max-side shrink photos and masks so the longer side is at most N (default: full size)
               --grid     compares trimap rules (perfect hard mask, rough mask alone, the default auto
                          trimap, rembg's rule, confidence, the old scaled band; all with the same
@@ -56,11 +59,12 @@ final class QualityCommand {
 
     int run(List<String> args) {
         Arguments a = Arguments.parse(args, Set.of("--grid"),
-                Set.of("-o", "--size", "--seed", "--samples", "--labelled", "--route", "--max-side", "--widths",
-                        "--mask-sides", "--seeds", "--kinds"));
+                Set.of("-o", "--size", "--seed", "--samples", "--labelled", "--route", "--max-side", "--object-model",
+                        "--widths", "--mask-sides", "--seeds", "--kinds"));
         if (a.option("--labelled").isPresent()) {
             String markdown = LabelledQuality.run(Path.of(a.option("--labelled").get()),
-                    LabelledQuality.routes(a.option("--route").orElse("selfie")), a.intOption("--max-side", 0), System.err);
+                    LabelledQuality.routes(a.option("--route").orElse("selfie")), a.intOption("--max-side", 0),
+                    a.option("--object-model").map(Path::of), System.err);
             out.print(markdown);
             write(a, markdown);
             return 0;

@@ -10,6 +10,7 @@ import dev.autohair.common.config.Settings;
 import dev.autohair.common.contract.JobOptions;
 import dev.autohair.common.contract.OutputTarget;
 import dev.autohair.common.contract.Topics;
+import dev.autohair.common.kafka.KafkaSecurity;
 import dev.autohair.config.WorkerConfig;
 import java.io.PrintStream;
 import java.net.URI;
@@ -27,7 +28,8 @@ final class SubmitCommand {
             autohair submit IMAGE_OR_DIR... [options]
                 uploads each image to the input bucket and produces its job on the jobs topic;
                 prints one job id per image. Endpoints and topics default to the worker's
-                environment variables (AUTOHAIR_KAFKA_BOOTSTRAP_SERVERS, AUTOHAIR_S3_ENDPOINT, ...)
+                environment variables (AUTOHAIR_KAFKA_BOOTSTRAP_SERVERS, AUTOHAIR_S3_ENDPOINT, ...),
+                and so do Kafka TLS/SASL (AUTOHAIR_KAFKA_SECURITY_PROTOCOL, ...) and AUTOHAIR_S3_CA_FILE
               --kafka SERVERS      bootstrap servers
               --s3 URL             S3 endpoint; credentials from AUTOHAIR_S3_ACCESS_KEY / _SECRET_KEY
               --bucket NAME        input bucket (default uploads)
@@ -61,10 +63,12 @@ final class SubmitCommand {
         JobRequest request = JobRequest.of(a.option("--bucket").orElse("uploads"),
                 new OutputTarget(a.option("--out-bucket").orElse("cutouts"), a.option("--prefix").orElse("")))
                 .withOptions(options);
-        JobClientConfig config = new JobClientConfig(KafkaSettings.of(kafka),
+        JobClientConfig config = new JobClientConfig(
+                KafkaSettings.of(kafka, KafkaSecurity.read(environment, WorkerConfig.KAFKA_SECURITY)),
                 new S3Settings(URI.create(s3), env(WorkerConfig.S3_ACCESS_KEY, "AUTOHAIR_S3_ACCESS_KEY"),
                         env(WorkerConfig.S3_SECRET_KEY, "AUTOHAIR_S3_SECRET_KEY"),
-                        environment.optional(WorkerConfig.S3_REGION).orElse(null)), topics);
+                        environment.optional(WorkerConfig.S3_REGION).orElse(null),
+                        environment.readableFile(WorkerConfig.S3_CA_FILE)), topics);
         int failures = 0;
         try (JobClient client = JobClient.connect(config)) {
             for (Path image : images) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record MattingConfig(Mode mode, Optional<Path> model, InferenceMode inference) {
 
     public enum Mode {
-        CLOSED_FORM("closed-form"), NETWORK("network"), TRIMAP_FREE("trimap-free");
+        CLOSED_FORM("closed-form"), INFORMATION_FLOW("information-flow"), NETWORK("network"), TRIMAP_FREE("trimap-free");
 
         private final String wireName;
 
@@ -25,6 +25,11 @@ public record MattingConfig(Mode mode, Optional<Path> model, InferenceMode infer
 
         public String wireName() {
             return wireName;
+        }
+
+        /** Whether the mode runs a matting network (and so needs a model file). */
+        public boolean usesModel() {
+            return this == NETWORK || this == TRIMAP_FREE;
         }
     }
 
@@ -52,7 +57,7 @@ public record MattingConfig(Mode mode, Optional<Path> model, InferenceMode infer
             boolean segmentationModelGiven) {
         Mode mode = Arrays.stream(Mode.values()).filter(m -> m.wireName().equals(modeName)).findFirst()
                 .orElseThrow(() -> new ConfigException(keys.mode() + "=" + modeName
-                        + " is not a matting mode; use closed-form, network or trimap-free"));
+                        + " is not a matting mode; use closed-form, information-flow, network or trimap-free"));
         Optional<Path> model = modelPath.map(Path::of);
         InferenceMode inference;
         try {
@@ -60,11 +65,11 @@ public record MattingConfig(Mode mode, Optional<Path> model, InferenceMode infer
         } catch (IllegalArgumentException e) {
             throw new ConfigException(keys.inference() + ": " + e.getMessage());
         }
-        if (mode == Mode.CLOSED_FORM && model.isPresent()) {
-            throw new ConfigException(keys.model() + " is set but " + keys.mode()
-                    + " is closed-form, which uses no model; set " + keys.mode() + "=network or trimap-free");
+        if (!mode.usesModel() && model.isPresent()) {
+            throw new ConfigException(keys.model() + " is set but " + keys.mode() + " is " + mode.wireName()
+                    + ", which uses no model; set " + keys.mode() + "=network or trimap-free");
         }
-        if (mode != Mode.CLOSED_FORM && model.isEmpty()) {
+        if (mode.usesModel() && model.isEmpty()) {
             throw new ConfigException(keys.model() + " is required when " + keys.mode() + "="
                     + mode.wireName() + ", e.g. " + keys.model() + "=/models/dim.pt (see tools/dim/README.md)");
         }

@@ -4,6 +4,9 @@ import dev.autohair.common.config.ConfigException;
 import dev.autohair.common.config.Namespace;
 import dev.autohair.common.config.Settings;
 import dev.autohair.common.contract.Topics;
+import dev.autohair.common.kafka.KafkaAccess;
+import dev.autohair.common.kafka.KafkaSecurity;
+import dev.autohair.common.kafka.KafkaSecurityKeys;
 import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.storage.StorageConfig;
 import java.net.InetAddress;
@@ -13,6 +16,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything a worker needs, typed and validated at start-up. Read from environment variables
@@ -44,6 +49,9 @@ public record WorkerConfig(
     public static final String S3_ACCESS_KEY = "AUTOHAIR_S3_ACCESS_KEY";
     public static final String S3_SECRET_KEY = "AUTOHAIR_S3_SECRET_KEY";
     public static final String S3_REGION = "AUTOHAIR_S3_REGION";
+    public static final String S3_CA_FILE = "AUTOHAIR_S3_CA_FILE";
+    /** {@code AUTOHAIR_KAFKA_SECURITY_PROTOCOL}, {@code AUTOHAIR_KAFKA_SASL_USERNAME}, ... (see {@link KafkaSecurity}). */
+    public static final KafkaSecurityKeys KAFKA_SECURITY = KafkaSecurityKeys.WORKER;
     public static final String BATCH_MAX_SIZE = "AUTOHAIR_BATCH_MAX_SIZE";
     public static final String BATCH_MAX_DELAY_MS = "AUTOHAIR_BATCH_MAX_DELAY_MS";
     public static final String MAX_IN_FLIGHT = "AUTOHAIR_MAX_IN_FLIGHT";
@@ -65,17 +73,19 @@ public record WorkerConfig(
     public static final String MATTING_MODE = "AUTOHAIR_MATTING_MODE";
     public static final String MATTING_MODEL = "AUTOHAIR_MATTING_MODEL";
     public static final String MATTING_INFERENCE = "AUTOHAIR_MATTING_INFERENCE";
+    public static final String OBJECT_MODEL = "AUTOHAIR_OBJECT_MODEL";
     public static final String MODEL_CACHE = "AUTOHAIR_MODEL_CACHE";
     public static final String REQUIRE_GPU = "AUTOHAIR_REQUIRE_GPU";
     public static final String BATCH_MAX_PIXELS = "AUTOHAIR_BATCH_MAX_PIXELS";
 
     /** Every key the worker reads; anything else with the prefix is an error. */
-    public static final Set<String> KEYS = Set.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, TOPIC_JOBS,
-            TOPIC_STATUS, TOPIC_RESULTS, TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
-            BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
+    public static final Set<String> KEYS = Stream.concat(Stream.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID,
+            TOPIC_JOBS, TOPIC_STATUS, TOPIC_RESULTS, TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
+            S3_CA_FILE, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
             RETRY_BACKOFF_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, HTTP_PORT,
             CONFIG_FILE, MODELS, JAVA_OPTS, MATTING_MODE, MATTING_MODEL, MATTING_INFERENCE,
-            MODEL_CACHE, REQUIRE_GPU, BATCH_MAX_PIXELS);
+            MODEL_CACHE, REQUIRE_GPU, BATCH_MAX_PIXELS, OBJECT_MODEL), KAFKA_SECURITY.all().stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Keys without which the worker does not start. */
     public static final Set<String> REQUIRED = Set.of(KAFKA_BOOTSTRAP_SERVERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY);
@@ -83,14 +93,26 @@ public record WorkerConfig(
     /**
      * Which segmentation model, where remote models are cached, and whether a GPU is mandatory.
      *
-     * @param segmentationModel a SavedModel folder (selfie contract), a JSON model file or an installed catalogue
-     *                          model's name; empty for the shipped one
+     * @param segmentationModel the portrait model: a SavedModel folder (selfie contract), a JSON model file or an
+     *                          installed catalogue model's name; empty for the shipped one
+     * @param objectModel       the general model for products and animals, named the same ways; empty for the
+     *                          weights-free product segmenter
      */
-    public record Models(Optional<Path> segmentationModel, Path cache, boolean requireGpu) {
+    public record Models(Optional<Path> segmentationModel, Optional<Path> objectModel, Path cache, boolean requireGpu) {
     }
 
-    /** Where the worker reads jobs and writes events. */
-    public record Kafka(String bootstrapServers, String groupId, Topics topics) {
+    /** Where the worker reads jobs and writes events, and how it gets in (TLS, SASL). */
+    public record Kafka(String bootstrapServers, String groupId, Topics topics, KafkaSecurity security) {
+
+        /** On a PLAINTEXT listener. */
+        public Kafka(String bootstrapServers, String groupId, Topics topics) {
+            this(bootstrapServers, groupId, topics, KafkaSecurity.plaintext(KAFKA_SECURITY));
+        }
+
+        /** The start-up check of these settings, and the translation of Kafka's access failures. */
+        public KafkaAccess access() {
+            return new KafkaAccess(bootstrapServers, security);
+        }
     }
 
     /**
@@ -142,13 +164,15 @@ public record WorkerConfig(
                     s.required(S3_ENDPOINT, "http://minio:9000"),
                     s.required(S3_ACCESS_KEY, "autohair"),
                     s.required(S3_SECRET_KEY, "a-secret"),
-                    s.string(S3_REGION, StorageConfig.DEFAULT_REGION));
+                    s.string(S3_REGION, StorageConfig.DEFAULT_REGION),
+                    s.readableFile(S3_CA_FILE));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("AUTOHAIR_S3_*: " + e.getMessage());
         }
         return new WorkerConfig(
                 s.string(WORKER_ID, defaultWorkerId()),
-                new Kafka(s.required(KAFKA_BOOTSTRAP_SERVERS, "kafka:9092"), s.string(KAFKA_GROUP_ID, "autohair-workers"), topics),
+                new Kafka(s.required(KAFKA_BOOTSTRAP_SERVERS, "kafka:9092"), s.string(KAFKA_GROUP_ID, "autohair-workers"), topics,
+                        KafkaSecurity.read(s, KAFKA_SECURITY)),
                 storage,
                 new Batching(s.integer(BATCH_MAX_SIZE, 4, 1, 256), s.millis(BATCH_MAX_DELAY_MS, 50, 0),
                         s.longValue(BATCH_MAX_PIXELS, 50_000_000L, 1)),
@@ -172,7 +196,8 @@ public record WorkerConfig(
     }
 
     private static Models models(Settings s) {
-        return new Models(s.optional(SEGMENTATION_MODEL).map(Path::of), Path.of(s.string(MODEL_CACHE, defaultModelCache())),
+        return new Models(s.optional(SEGMENTATION_MODEL).map(Path::of), s.optional(OBJECT_MODEL).map(Path::of),
+                Path.of(s.string(MODEL_CACHE, defaultModelCache())),
                 s.bool(REQUIRE_GPU, false));
     }
 

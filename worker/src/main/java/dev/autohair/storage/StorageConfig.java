@@ -3,6 +3,8 @@ package dev.autohair.storage;
 import dev.autohair.common.client.S3Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where the S3-compatible object store lives and how to sign requests to it.
@@ -11,8 +13,9 @@ import java.net.URISyntaxException;
  * @param accessKey S3 access key id
  * @param secretKey S3 secret key (never printed by {@link #toString()})
  * @param region    signing region; MinIO and s3proxy accept any, {@code us-east-1} is the usual one
+ * @param caFile    PEM CA(s) to trust for an https endpoint a private CA signed; empty = the JVM's
  */
-public record StorageConfig(String endpoint, String accessKey, String secretKey, String region) {
+public record StorageConfig(String endpoint, String accessKey, String secretKey, String region, Optional<Path> caFile) {
 
     public static final String DEFAULT_REGION = "us-east-1";
 
@@ -21,7 +24,17 @@ public record StorageConfig(String endpoint, String accessKey, String secretKey,
         accessKey = requireText(accessKey, "accessKey", "the S3 access key id");
         secretKey = requireText(secretKey, "secretKey", "the S3 secret key");
         region = region == null || region.isBlank() ? DEFAULT_REGION : region.strip();
+        caFile = caFile == null ? Optional.empty() : caFile;
         checkEndpoint(endpoint);
+        if (caFile.isPresent() && !endpoint.startsWith("https://")) {
+            throw new IllegalArgumentException("a storage CA file (" + caFile.get() + ") is for an https:// endpoint, not "
+                    + endpoint);
+        }
+    }
+
+    /** Trusting the JVM's CAs. */
+    public StorageConfig(String endpoint, String accessKey, String secretKey, String region) {
+        this(endpoint, accessKey, secretKey, region, Optional.empty());
     }
 
     /** A configuration in the default region. */
@@ -31,12 +44,13 @@ public record StorageConfig(String endpoint, String accessKey, String secretKey,
 
     /** The same settings in the form the shared S3 client factory takes. */
     public S3Settings s3() {
-        return new S3Settings(URI.create(endpoint), accessKey, secretKey, region);
+        return new S3Settings(URI.create(endpoint), accessKey, secretKey, region, caFile);
     }
 
     @Override
     public String toString() {
-        return "StorageConfig[endpoint=" + endpoint + ", accessKey=" + accessKey + ", secretKey=***, region=" + region + "]";
+        return "StorageConfig[endpoint=" + endpoint + ", accessKey=" + accessKey + ", secretKey=***, region=" + region
+                + caFile.map(f -> ", caFile=" + f).orElse("") + "]";
     }
 
     private static String requireText(String value, String name, String expected) {

@@ -95,11 +95,29 @@ class CutoutCommandTest {
         assertThat(run("cutout", "x.png", "-o", tmp.toString(), "--matting", "closed-form", "--matting-model", "m.pt"))
                 .isEqualTo(2);
         assertThat(errors()).contains("--matting is closed-form, which uses no model");
+        assertThat(run("cutout", "x.png", "-o", tmp.toString(), "--matting", "information-flow", "--matting-model", "m.pt"))
+                .isEqualTo(2);
+        assertThat(errors()).contains("--matting is information-flow, which uses no model");
         assertThat(run("cutout", "x.png", "-o", tmp.toString(), "--matting", "fastest")).isEqualTo(2);
         assertThat(errors()).contains("not a matting mode");
         assertThat(run("cutout", "x.png", "-o", tmp.toString(), "--matting", "trimap-free", "--matting-model", "m.pt",
                 "--mask", "m.png")).isEqualTo(2);
         assertThat(errors()).contains("takes no --mask or --trimap");
+    }
+
+    @Test
+    void informationFlowMattingRunsFromTheCommandLine() throws IOException {
+        int status = run("cutout", SAMPLES.resolve("lemur.png").toString(), "-o", tmp.toString(), "--trimap",
+                SAMPLES.resolve("lemur_trimap.png").toString(), "--matting", "information-flow", "--matte");
+
+        assertThat(status).as(output()).isZero();
+        Matte matte = decoder.decodeGray(Files.readAllBytes(tmp.resolve("lemur.matte.png")));
+        Matte truth = decoder.decodeGray(Files.readAllBytes(SAMPLES.resolve("lemur_alpha.png")));
+        double sad = 0;
+        for (int i = 0; i < matte.pixelCount(); i++) {
+            sad += Math.abs(matte.alpha()[i] - truth.alpha()[i]);
+        }
+        assertThat(sad).as("SAD against the lemur's reference alpha").isLessThan(1500);
     }
 
     @Test

@@ -150,7 +150,7 @@ class WorkerConfigTest {
         env.put(WorkerConfig.BATCH_MAX_PIXELS, "8000000");
         env.put(WorkerConfig.SEGMENTATION_MODEL, "/models/deeplab.json");
         WorkerConfig set = WorkerConfig.load(env, Optional.empty());
-        assertThat(set.models()).isEqualTo(new WorkerConfig.Models(Optional.of(Path.of("/models/deeplab.json")), tmp, true));
+        assertThat(set.models()).isEqualTo(new WorkerConfig.Models(Optional.of(Path.of("/models/deeplab.json")), Optional.empty(), tmp, true));
         assertThat(set.batching().maxPixels()).isEqualTo(8_000_000L);
 
         env.put(WorkerConfig.REQUIRE_GPU, "yes");

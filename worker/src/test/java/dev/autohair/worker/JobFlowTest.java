@@ -225,11 +225,13 @@ class JobFlowTest {
         producer = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         flow();
         submit("not json", "{{".getBytes(StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (deadLetters().isEmpty() && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        // the failure's three events: result, dead letter, terminal status
+        while (producer.history().size() < 3 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         assertThat(deadLetters()).hasSize(1);
+        assertThat(producer.history()).hasSize(3);
         Thread.sleep(50);
         assertThat(tracker.inFlight()).isEqualTo(1); // events sent but not acknowledged
         assertThat(tracker.advance(JOBS)).isEmpty();

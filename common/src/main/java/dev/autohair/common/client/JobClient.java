@@ -8,6 +8,9 @@ import dev.autohair.common.contract.ObjectKeys;
 import dev.autohair.common.contract.ObjectRef;
 import dev.autohair.common.contract.SchemaViolationException;
 import dev.autohair.common.contract.Topics;
+import dev.autohair.common.kafka.KafkaAccess;
+import dev.autohair.common.kafka.KafkaSecurity;
+import dev.autohair.common.kafka.KafkaSecurityKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,10 +50,19 @@ public final class JobClient implements AutoCloseable {
     private final MessageCodec codec;
     private final Clock clock;
     private final Supplier<String> jobIds;
+    private final KafkaAccess access;
 
     /** Wires the client from its parts; {@link #connect} is the usual way in. */
     public JobClient(ObjectUploader uploader, Producer<String, byte[]> producer, Topics topics, Duration sendTimeout,
                      MessageCodec codec, Clock clock, Supplier<String> jobIds) {
+        this(uploader, producer, topics, sendTimeout, codec, clock, jobIds,
+                new KafkaAccess("the configured brokers", KafkaSecurity.plaintext(KafkaSecurityKeys.WORKER)));
+    }
+
+    /** As above; {@code access} explains TLS, SASL and time-out failures in terms of the settings to check. */
+    public JobClient(ObjectUploader uploader, Producer<String, byte[]> producer, Topics topics, Duration sendTimeout,
+                     MessageCodec codec, Clock clock, Supplier<String> jobIds, KafkaAccess access) {
+        this.access = access;
         this.uploader = uploader;
         this.producer = producer;
         this.topics = topics;
@@ -65,7 +78,8 @@ public final class JobClient implements AutoCloseable {
         try {
             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config.kafka().producerProperties());
             return new JobClient(uploader, producer, config.topics(), config.kafka().sendTimeout(), new MessageCodec(),
-                    Clock.systemUTC(), () -> UUID.randomUUID().toString());
+                    Clock.systemUTC(), () -> UUID.randomUUID().toString(),
+                    new KafkaAccess(config.kafka().bootstrapServers(), config.kafka().security()));
         } catch (RuntimeException e) {
             uploader.close();
             throw e;
@@ -105,14 +119,14 @@ public final class JobClient implements AutoCloseable {
                     .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return job.jobId();
         } catch (ExecutionException e) {
-            throw notSent(job, "Kafka refused it: " + e.getCause(), e.getCause());
+            throw notSent(job, access.explain(e.getCause()), "Kafka refused it: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw notSent(job, "Kafka did not confirm it within " + sendTimeout, e);
+            throw notSent(job, Optional.empty(), "Kafka did not confirm it within " + sendTimeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw notSent(job, "interrupted while waiting for Kafka", e);
+            throw notSent(job, Optional.empty(), "interrupted while waiting for Kafka", e);
         } catch (KafkaException e) {
-            throw notSent(job, "the producer failed: " + e, e);
+            throw notSent(job, access.explain(e), "the producer failed: " + e, e);
         }
     }
 
@@ -156,10 +170,12 @@ public final class JobClient implements AutoCloseable {
         return send(job, json);
     }
 
-    private JobSubmissionException notSent(ContractMessage job, String why, Throwable cause) {
+    /** With an {@code explained} access failure, that explanation replaces Kafka's message and the generic advice. */
+    private JobSubmissionException notSent(ContractMessage job, Optional<String> explained, String why, Throwable cause) {
+        String advice = explained.map(e -> e + "; ").orElse(why + ". Check the bootstrap servers and that the topic exists; ");
         return new JobSubmissionException(job.jobId(), "job " + job.jobId() + " was not submitted to topic '"
-                + topics.jobs() + "': " + why + ". Check the bootstrap servers and that the topic exists; "
-                + "resubmitting the same ImageJob is safe (workers overwrite outputs by job id)", cause);
+                + topics.jobs() + "': " + advice + "resubmitting the same ImageJob is safe (workers overwrite outputs by job id)",
+                cause);
     }
 
     static String contentType(String fileName) {

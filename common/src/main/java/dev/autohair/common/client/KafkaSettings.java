@@ -1,5 +1,7 @@
 package dev.autohair.common.client;
 
+import dev.autohair.common.kafka.KafkaSecurity;
+import dev.autohair.common.kafka.KafkaSecurityKeys;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -12,9 +14,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@link JobClient} reported as sent is on every in-sync replica, and a retried send never duplicates it.
  *
  * @param sendTimeout how long a submit may wait for the broker's acknowledgement, metadata included
- * @param overrides   further producer settings (security, compression, ...), applied last
+ * @param security    TLS and SASL settings (and further client properties); null = PLAINTEXT
+ * @param overrides   further producer settings (compression, ...), applied last
  */
-public record KafkaSettings(String bootstrapServers, String clientId, Duration sendTimeout,
+public record KafkaSettings(String bootstrapServers, String clientId, Duration sendTimeout, KafkaSecurity security,
                             Map<String, String> overrides) {
 
     public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(30);
@@ -29,6 +32,7 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration s
         if (sendTimeout.toMillis() < 1000) {
             throw new IllegalArgumentException("Kafka send timeout must be at least 1 s, got " + sendTimeout);
         }
+        security = security == null ? KafkaSecurity.plaintext(KafkaSecurityKeys.WORKER) : security;
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
         for (String fixed : new String[] {ProducerConfig.ACKS_CONFIG, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG}) {
@@ -39,8 +43,18 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration s
         }
     }
 
+    /** Settings for a PLAINTEXT listener. */
+    public KafkaSettings(String bootstrapServers, String clientId, Duration sendTimeout, Map<String, String> overrides) {
+        this(bootstrapServers, clientId, sendTimeout, null, overrides);
+    }
+
     public static KafkaSettings of(String bootstrapServers) {
-        return new KafkaSettings(bootstrapServers, null, null, null);
+        return new KafkaSettings(bootstrapServers, null, null, null, null);
+    }
+
+    /** For a secured cluster. */
+    public static KafkaSettings of(String bootstrapServers, KafkaSecurity security) {
+        return new KafkaSettings(bootstrapServers, null, null, security, null);
     }
 
     public Properties producerProperties() {
@@ -58,6 +72,7 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration s
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeout));
         // send() blocks while it fetches metadata; an absent broker must not stall the caller longer.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout));
+        security.applyTo(props);
         props.putAll(overrides);
         return props;
     }

@@ -129,6 +129,15 @@ public final class Settings {
         return Duration.ofMillis(longValue(key, fallbackMillis, minMillis));
     }
 
+    /** A file that must exist and be readable now, e.g. a certificate; the message names the key. */
+    public Optional<Path> readableFile(String key) {
+        Optional<Path> path = optional(key).map(Path::of);
+        path.filter(p -> !Files.isRegularFile(p) || !Files.isReadable(p)).ifPresent(p -> {
+            throw new ConfigException(key + "=" + p + " is not a readable file");
+        });
+        return path;
+    }
+
     /** An http(s) URL with a host, e.g. an S3 endpoint. */
     public Optional<URI> url(String key, String example) {
         Optional<String> value = optional(key);

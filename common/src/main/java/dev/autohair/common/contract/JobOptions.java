@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * How to cut out. A missing field takes the default the schema documents: outputs [cutout], png,
- * transparent background, no crop, the model's own subject, automatic trimap.
+ * transparent background, no crop, the subject decided per photo, the model's own classes, automatic
+ * trimap.
  *
+ * @param subject      what the photo shows, which picks the segmentation model
  * @param background   RRGGBB, or null for a transparent background
  * @param cropMargin   px around the subject's bounding box, or null for no crop
  * @param subjectClasses classes that form the subject; empty for the model's default
@@ -17,6 +19,7 @@ public record JobOptions(
         OutputFormat format,
         String background,
         Integer cropMargin,
+        Subject subject,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SubjectClass> subjectClasses,
         TrimapSpec trimap) {
 
@@ -37,35 +40,40 @@ public record JobOptions(
         if (cropMargin != null && (cropMargin < 0 || cropMargin > MAX_CROP_MARGIN)) {
             throw new ConstraintException("minimum", "crop margin must be 0-" + MAX_CROP_MARGIN + " px, got " + cropMargin);
         }
+        subject = subject == null ? Subject.AUTO : subject;
         subjectClasses = Checks.list(subjectClasses);
         trimap = trimap == null ? TrimapSpec.auto() : trimap;
     }
 
     public static JobOptions defaults() {
-        return new JobOptions(null, null, null, null, null, null);
+        return new JobOptions(null, null, null, null, null, null, null);
     }
 
     public JobOptions withOutputs(OutputKind... kinds) {
-        return new JobOptions(List.of(kinds), format, background, cropMargin, subjectClasses, trimap);
+        return new JobOptions(List.of(kinds), format, background, cropMargin, subject, subjectClasses, trimap);
     }
 
     public JobOptions withFormat(OutputFormat newFormat) {
-        return new JobOptions(outputs, newFormat, background, cropMargin, subjectClasses, trimap);
+        return new JobOptions(outputs, newFormat, background, cropMargin, subject, subjectClasses, trimap);
     }
 
     public JobOptions withBackground(String rrggbb) {
-        return new JobOptions(outputs, format, rrggbb, cropMargin, subjectClasses, trimap);
+        return new JobOptions(outputs, format, rrggbb, cropMargin, subject, subjectClasses, trimap);
     }
 
     public JobOptions withCropMargin(Integer px) {
-        return new JobOptions(outputs, format, background, px, subjectClasses, trimap);
+        return new JobOptions(outputs, format, background, px, subject, subjectClasses, trimap);
     }
 
     public JobOptions withSubjectClasses(SubjectClass... classes) {
-        return new JobOptions(outputs, format, background, cropMargin, List.of(classes), trimap);
+        return new JobOptions(outputs, format, background, cropMargin, subject, List.of(classes), trimap);
+    }
+
+    public JobOptions withSubject(Subject what) {
+        return new JobOptions(outputs, format, background, cropMargin, what, subjectClasses, trimap);
     }
 
     public JobOptions withTrimap(TrimapSpec spec) {
-        return new JobOptions(outputs, format, background, cropMargin, subjectClasses, spec);
+        return new JobOptions(outputs, format, background, cropMargin, subject, subjectClasses, spec);
     }
 }

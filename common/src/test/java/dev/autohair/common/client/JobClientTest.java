@@ -135,7 +135,8 @@ class JobClientTest {
         assertThatThrownBy(() -> client(failing, Duration.ofSeconds(10)).submit(new byte[] {1}, "a.png", request))
                 .isInstanceOf(JobSubmissionException.class)
                 .hasMessageContaining("job-42")
-                .hasMessageContaining("Kafka refused it")
+                // Explained in terms of what to fix, by the one translation of access failures.
+                .hasMessageContaining("refused the request: t.jobs; grant it access (ACLs)")
                 .hasRootCauseInstanceOf(TopicAuthorizationException.class);
         broker.join(5000);
     }

@@ -84,6 +84,7 @@ class ContractDriftTest {
         assertThat(javaDefaults.get("outputs")).isEqualTo(options.at("/outputs/default"));
         assertThat(javaDefaults.get("format")).isEqualTo(options.at("/format/default"));
         assertThat(javaDefaults.get("trimap")).isEqualTo(options.at("/trimap/default"));
+        assertThat(javaDefaults.get("subject")).isEqualTo(options.at("/subject/default"));
         assertThat(javaDefaults.has("background")).isFalse();
         assertThat(javaDefaults.has("cropMargin")).isFalse();
         assertThat(javaDefaults.has("subjectClasses")).isFalse();

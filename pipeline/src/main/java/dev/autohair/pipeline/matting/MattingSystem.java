@@ -140,6 +140,33 @@ public final class MattingSystem {
         return blockStart.length - 1;
     }
 
+    /**
+     * Row {@code unknown} of L_uu as (column, coefficient) pairs, columns being unknown indices
+     * (unknowns are numbered in ascending pixel order); couplings to known pixels are already in
+     * the right-hand side. Returns how many pairs were written (at most 25). For other solvers
+     * that add terms to the same Laplacian.
+     */
+    public int row(int unknown, int[] columns, double[] values) {
+        int count = 0;
+        for (int k = 0; k < 25; k++) {
+            float value = coeff[unknown * 25 + k];
+            if (value == 0) {
+                continue;
+            }
+            int column = unknownOfExt[rowBase[unknown * 5 + k / 5] + k % 5];
+            if (column >= 0) {
+                columns[count] = column;
+                values[count++] = value;
+            }
+        }
+        return count;
+    }
+
+    /** The right-hand side -L_uk alpha_k of one unknown. */
+    public double rhsOf(int unknown) {
+        return rhs[unknownExt[unknown]];
+    }
+
     /** A fresh zero vector of {@link #extendedSize()}. */
     public double[] newVector() {
         return new double[extendedSize];

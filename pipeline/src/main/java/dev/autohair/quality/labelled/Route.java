@@ -1,7 +1,13 @@
 package dev.autohair.quality.labelled;
 
+import dev.autohair.common.contract.JobOptions;
+import dev.autohair.common.contract.ModelInfo;
+import dev.autohair.common.contract.ModelRole;
+import dev.autohair.common.contract.Subject;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.pipeline.CutoutPipeline;
+import dev.autohair.pipeline.CutoutResult;
+import dev.autohair.pipeline.Guide;
 import dev.autohair.pipeline.trimap.DegenerateMaskException;
 
 /**
@@ -14,8 +20,20 @@ public interface Route {
 
     RouteCut cut(RgbImage image);
 
-    /** A pipeline whose own segmenter finds the subject: segment → automatic trimap → matting. */
-    static Route segmenting(String name, CutoutPipeline pipeline) {
+    /**
+     * A pipeline whose own segmentation finds the subject (segment → automatic trimap → matting),
+     * routed as a job with this {@code subject} would be; the note names the model that segmented.
+     */
+    static Route segmenting(String name, CutoutPipeline pipeline, Subject subject) {
+        return routed(name, pipeline, subject, false);
+    }
+
+    /** Like {@link #segmenting}, scoring the segmentation's own mask instead of the matted alpha: what matting adds. */
+    static Route maskOnly(String name, CutoutPipeline pipeline, Subject subject) {
+        return routed(name, pipeline, subject, true);
+    }
+
+    private static Route routed(String name, CutoutPipeline pipeline, Subject subject, boolean maskOnly) {
         return new Route() {
             @Override
             public String name() {
@@ -24,7 +42,10 @@ public interface Route {
 
             @Override
             public RouteCut cut(RgbImage image) {
-                return new RouteCut(pipeline.cut(image).cutout().alpha(), "");
+                CutoutResult result = pipeline.cut(image, Guide.segment(), JobOptions.defaults().withSubject(subject));
+                String model = result.models().stream().filter(m -> m.role() == ModelRole.SEGMENTATION)
+                        .map(ModelInfo::name).findFirst().orElse("");
+                return new RouteCut(maskOnly ? result.mask().orElseThrow() : result.cutout().alpha(), model);
             }
         };
     }

@@ -64,6 +64,27 @@ class MattingSystemTest {
     }
 
     @Test
+    void itsRowsListTheSameOperatorAsItsProduct() {
+        Trimap trimap = squareBand(50, 40, 10, 8, 25);
+        MattingSystem system = MattingSystem.build(NoiseImages.of(50, 40, 3), trimap, 1e-7);
+        double[] x = randomOnUnknowns(system, 13);
+        double[] ax = system.newVector();
+        system.multiply(x, ax);
+        int[] columns = new int[25];
+        double[] values = new double[25];
+
+        for (int i = 0; i < system.unknownCount(); i++) {
+            int count = system.row(i, columns, values);
+            double s = 0;
+            for (int j = 0; j < count; j++) {
+                s += values[j] * x[system.unknownExt[columns[j]]];
+            }
+            assertThat(s).isCloseTo(ax[system.unknownExt[i]], within(1e-9));
+            assertThat(system.rhsOf(i)).isEqualTo(system.rhs()[system.unknownExt[i]]);
+        }
+    }
+
+    @Test
     void aConstantAlphaOfOneSolvesAnAllForegroundBoundary() {
         // rows of the Laplacian sum to zero, so alpha = 1 everywhere satisfies L_uu 1 = -L_uk 1
         byte[] labels = new byte[30 * 30];

@@ -5,23 +5,30 @@ import dev.autohair.common.config.ConfigException;
 import dev.autohair.common.config.Namespace;
 import dev.autohair.common.config.Settings;
 import dev.autohair.common.contract.Topics;
+import dev.autohair.common.kafka.KafkaAccess;
+import dev.autohair.common.kafka.KafkaSecurity;
+import dev.autohair.common.kafka.KafkaSecurityKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything the status service needs, typed and checked at start-up, from {@code AUTOHAIR_STATUS_*}
  * environment variables (see the "Status service" section of docs/CONFIGURATION.md). Other
  * {@code AUTOHAIR_*} variables (the worker's) are ignored, so both may share one environment file.
  *
+ * @param security  TLS and SASL for every Kafka client of the service (Streams and the start-up checks)
  * @param retention how long a finished job's view is kept
  * @param storage   where the dashboard's thumbnails are presigned; empty = no thumbnails
  */
 public record StatusConfig(
         String bootstrapServers,
+        KafkaSecurity security,
         String applicationId,
         Topics topics,
         String httpHost,
@@ -45,11 +52,18 @@ public record StatusConfig(
     public static final String S3_REGION = "AUTOHAIR_STATUS_S3_REGION";
     public static final String LINK_EXPIRY_S = "AUTOHAIR_STATUS_LINK_EXPIRY_S";
     public static final String RETENTION_HOURS = "AUTOHAIR_STATUS_RETENTION_HOURS";
+    /** {@code AUTOHAIR_STATUS_KAFKA_SECURITY_PROTOCOL}, {@code AUTOHAIR_STATUS_KAFKA_SASL_USERNAME}, ... */
+    public static final KafkaSecurityKeys KAFKA_SECURITY = KafkaSecurityKeys.STATUS;
 
     /** Every key the service reads; any other {@code AUTOHAIR_STATUS_*} variable is an error. */
-    public static final Set<String> KEYS = Set.of(KAFKA_BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_JOBS, TOPIC_STATUS,
-            TOPIC_RESULTS, HTTP_HOST, HTTP_PORT, STATE_DIR, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
-            LINK_EXPIRY_S, RETENTION_HOURS);
+    public static final Set<String> KEYS = Stream.concat(Stream.of(KAFKA_BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_JOBS,
+            TOPIC_STATUS, TOPIC_RESULTS, HTTP_HOST, HTTP_PORT, STATE_DIR, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY,
+            S3_REGION, LINK_EXPIRY_S, RETENTION_HOURS), KAFKA_SECURITY.all().stream()).collect(Collectors.toUnmodifiableSet());
+
+    /** The start-up check of the Kafka settings, and the translation of Kafka's access failures. */
+    public KafkaAccess kafkaAccess() {
+        return new KafkaAccess(bootstrapServers, security);
+    }
 
     /** Object storage for presigned thumbnail links; the secret is never logged. */
     public record Storage(URI endpoint, String accessKey, String secretKey, String region, Duration linkExpiry) {
@@ -79,7 +93,8 @@ public record StatusConfig(
         } catch (IllegalArgumentException e) {
             throw new ConfigException("AUTOHAIR_STATUS_TOPIC_*: " + e.getMessage());
         }
-        return new StatusConfig(s.required(KAFKA_BOOTSTRAP_SERVERS, "kafka:9092"), s.string(APPLICATION_ID, "autohair-status"),
+        return new StatusConfig(s.required(KAFKA_BOOTSTRAP_SERVERS, "kafka:9092"), KafkaSecurity.read(s, KAFKA_SECURITY),
+                s.string(APPLICATION_ID, "autohair-status"),
                 topics, s.string(HTTP_HOST, "0.0.0.0"), s.integer(HTTP_PORT, 8080, 0, 65535),
                 Path.of(s.string(STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "autohair-status").toString())),
                 Duration.ofHours(s.integer(RETENTION_HOURS, 7 * 24, 1, 365 * 24)),

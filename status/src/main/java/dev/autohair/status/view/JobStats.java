@@ -2,6 +2,7 @@ package dev.autohair.status.view;
 
 import dev.autohair.common.contract.ErrorCode;
 import dev.autohair.common.contract.JobStage;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param failed               jobs that ended FAILED or DEAD_LETTERED
  * @param errors               failed jobs per error code
  * @param meanTimingsMs        mean per stage over jobs that report it
+ * @param lastHour             jobs finished per minute by outcome, the 60 whole minutes up to {@code at}'s, oldest first
  */
 public record JobStats(
         long jobs,
@@ -19,5 +21,6 @@ public record JobStats(
         long finishedLastMinute,
         long failed,
         Map<ErrorCode, Long> errors,
-        Map<JobStage, Long> meanTimingsMs) {
+        Map<JobStage, Long> meanTimingsMs,
+        List<MinuteOutcomes> lastHour) {
 }

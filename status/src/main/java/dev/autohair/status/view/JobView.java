@@ -20,6 +20,10 @@ import java.util.Map;
  * {@link #apply} returns the next view.
  *
  * @param state        the latest state, {@code SUBMITTED} when only the job record was seen
+ * @param stage        the latest event's stage; for a failed job the stage it failed in
+ * @param progress     the latest event's progress (1 once finished, whatever the outcome)
+ * @param progressReached how far the current attempt got: the progress of its latest step, 1 once it
+ *                     succeeded; a failed job keeps where it stopped (terminal events all say 1)
  * @param attempt      attempt of the latest applied status event (0 = none yet)
  * @param sequence     sequence of the latest applied status event (-1 = none yet)
  * @param resultAttempt attempt of the result that completed the view (0 = none yet)
@@ -33,6 +37,7 @@ public record JobView(
         String state,
         JobStage stage,
         double progress,
+        double progressReached,
         String workerId,
         int attempt,
         long sequence,
@@ -55,7 +60,7 @@ public record JobView(
     }
 
     public static JobView empty(String jobId) {
-        return new JobView(jobId, SUBMITTED, null, 0, null, 0, -1, 0, Map.of(), null, null, List.of(), null, null, null);
+        return new JobView(jobId, SUBMITTED, null, 0, 0, null, 0, -1, 0, Map.of(), null, null, List.of(), null, null, null);
     }
 
     /** Whether no more events are expected: a terminal state or a result. */
@@ -84,8 +89,8 @@ public record JobView(
 
     // The job record only fills in what it alone knows; it may arrive after the first events.
     private JobView submitted(ImageJob job) {
-        return new JobView(jobId, state, stage, progress, workerId, attempt, sequence, resultAttempt, timingsMs, error,
-                job.input(), outputs, job.submittedAt(), updatedAt == null ? job.submittedAt() : updatedAt, finishedAt);
+        return new JobView(jobId, state, stage, progress, progressReached, workerId, attempt, sequence, resultAttempt,
+                timingsMs, error, job.input(), outputs, job.submittedAt(), updatedAt == null ? job.submittedAt() : updatedAt, finishedAt);
     }
 
     private JobView status(StatusEvent e) {
@@ -97,14 +102,23 @@ public record JobView(
         // event (DEAD_LETTERED after a FAILED result) says more and is taken.
         boolean completed = resultAttempt > 0 && e.attempt() <= resultAttempt;
         if (completed && !e.state().terminal()) {
-            return new JobView(jobId, state, stage, progress, workerId, e.attempt(), e.sequence(), resultAttempt,
-                    timingsMs, error, input, outputs, submittedAt, updatedAt, finishedAt);
+            // Still, a step that crossed a failure's result on the way says how far the attempt got.
+            boolean lateStep = failed() && e.attempt() == resultAttempt && !e.state().failure()
+                    && e.progress() > progressReached;
+            return new JobView(jobId, state, lateStep && stage == null ? e.stage() : stage, progress,
+                    lateStep ? e.progress() : progressReached, workerId, e.attempt(), e.sequence(),
+                    resultAttempt, timingsMs, error, input, outputs, submittedAt, updatedAt, finishedAt);
         }
         // The result's timings are the attempt's final ones; a new attempt starts its own.
         Map<JobStage, Long> timings = completed ? merged(e.timingsMs(), timingsMs)
                 : e.attempt() > attempt ? e.timingsMs() : merged(timingsMs, e.timingsMs());
-        return new JobView(jobId, e.state().name(), e.stage(), e.progress(), e.workerId(), e.attempt(), e.sequence(),
-                resultAttempt, timings, e.error(), input, completed ? outputs : List.of(), submittedAt, later(updatedAt, e.timestamp()),
+        // Failure events say progress 1 (terminal) or 0 (retrying): where the attempt stopped is the step before.
+        double reachedBefore = e.attempt() > attempt ? 0 : progressReached;
+        double reached = e.state() == JobState.SUCCEEDED ? 1 : e.state().failure() ? reachedBefore : e.progress();
+        // A failure event without a stage leaves the one the attempt's steps (or its result) named.
+        JobStage atStage = e.stage() == null && e.state().failure() && e.attempt() == attempt ? stage : e.stage();
+        return new JobView(jobId, e.state().name(), atStage, e.progress(), reached, e.workerId(), e.attempt(),
+                e.sequence(), resultAttempt, timings, e.error(), input, completed ? outputs : List.of(), submittedAt, later(updatedAt, e.timestamp()),
                 completed ? finishedAt : null);
     }
 
@@ -119,7 +133,12 @@ public record JobView(
         String outcomeState = r.outcome() == Outcome.SUCCEEDED ? JobState.SUCCEEDED.name() : JobState.FAILED.name();
         // Status events of this attempt that are still on their way are then only late (see status()).
         long nextSequence = r.attempt() > attempt ? -1 : sequence;
-        return new JobView(jobId, keepState ? state : outcomeState, keepState ? stage : null, 1, r.workerId(),
+        boolean sameAttempt = r.attempt() == attempt;
+        boolean succeeded = r.outcome() == Outcome.SUCCEEDED;
+        // A failure keeps the stage and progress its attempt's events reached: the dashboard shows where it stopped.
+        JobStage endStage = keepState || (!succeeded && sameAttempt) ? stage : null;
+        double reached = succeeded ? 1 : sameAttempt ? progressReached : 0;
+        return new JobView(jobId, keepState ? state : outcomeState, endStage, 1, reached, r.workerId(),
                 r.attempt(), nextSequence, r.attempt(), merged(timingsMs, r.timingsMs()), r.error(), input,
                 r.outputs(), submittedAt, later(updatedAt, r.finishedAt()), r.finishedAt());
     }

@@ -56,6 +56,7 @@ public final class JobViews {
         long recent = 0;
         long failed = 0;
         Instant minuteAgo = now.minus(Duration.ofMinutes(1));
+        LastHour lastHour = new LastHour(now);
         try (KeyValueIterator<String, JobView> all = store.get().all()) {
             while (all.hasNext()) {
                 JobView v = all.next().value;
@@ -65,6 +66,7 @@ public final class JobViews {
                 if (end != null && !end.isBefore(minuteAgo)) {
                     recent++;
                 }
+                lastHour.add(v, end);
                 if (v.failed()) {
                     failed++;
                     if (v.error() != null) {
@@ -80,6 +82,6 @@ public final class JobViews {
         }
         Map<JobStage, Long> means = new EnumMap<>(JobStage.class);
         timings.forEach((stage, sc) -> means.put(stage, Math.round((double) sc[0] / sc[1])));
-        return new JobStats(jobs, byState, recent, failed, errors, means);
+        return new JobStats(jobs, byState, recent, failed, errors, means, lastHour.minutes());
     }
 }

@@ -1,32 +1,37 @@
 package dev.autohair.status.view;
 
-import dev.autohair.common.contract.InvalidJobException;
-import dev.autohair.common.contract.MalformedMessageException;
 import dev.autohair.common.contract.MessageCodec;
 import dev.autohair.common.contract.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.ValueMapper;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The status view: the jobs, status and results topics (all keyed by job id) merged and folded into
- * one {@link JobView} per job in the {@value #STORE} store ({@link FoldProcessor}). Every change is
- * handed to {@code changes}; views of jobs that finished more than {@code retention} ago are dropped.
- * The three topics must have the same number of partitions, so that one job's messages meet in one task.
+ * The status view: the jobs, status and results topics merged and folded into one {@link JobView}
+ * per job in the {@value #STORE} store ({@link FoldProcessor}). Every change is handed to
+ * {@code changes}; views of jobs that finished more than {@code retention} ago are dropped.
+ *
+ * <p>The input topics' partitioning is not trusted: producers other than Java's (librdkafka hashes
+ * keys with CRC32, not murmur2) put a job's records on other partitions than Java would, and the
+ * topics may have different partition counts. So every record is re-keyed by the job id its message
+ * names and written, unchanged, to one repartition topic ({@value #BY_JOB}) with Streams' own
+ * partitioner: all of a job's records then meet in one task whatever produced them.
  */
 public final class StatusTopology {
 
     public static final String STORE = "job-views";
-    private static final Logger LOG = LoggerFactory.getLogger(StatusTopology.class);
+    /** Name of the repartition step; its topic is {@code <application id>-by-job-id-repartition}. */
+    public static final String BY_JOB = "by-job-id";
 
     private StatusTopology() {
     }
@@ -34,34 +39,35 @@ public final class StatusTopology {
     public static Topology build(Topics topics, MessageCodec codec, Duration retention,
                                  BiConsumer<String, JobView> changes) {
         StreamsBuilder builder = new StreamsBuilder();
-        Consumed<String, byte[]> raw = Consumed.with(Serdes.String(), Serdes.ByteArray());
-        KStream<String, JobUpdate> jobs = builder.stream(topics.jobs(), raw)
-                .flatMapValues(decoding(topics.jobs(), bytes -> new JobUpdate.Submitted(codec.decodeJob(bytes))));
-        KStream<String, JobUpdate> status = builder.stream(topics.status(), raw)
-                .flatMapValues(decoding(topics.status(), bytes -> new JobUpdate.Status(codec.decodeStatus(bytes))));
-        KStream<String, JobUpdate> results = builder.stream(topics.results(), raw)
-                .flatMapValues(decoding(topics.results(), bytes -> new JobUpdate.Result(codec.decodeResult(bytes))));
+        UpdateDecoder decoder = new UpdateDecoder(codec, topics);
+        KStream<String, RawUpdate> jobs = byJobId(builder, topics.jobs(), RawUpdate.Origin.JOBS, decoder);
+        KStream<String, RawUpdate> status = byJobId(builder, topics.status(), RawUpdate.Origin.STATUS, decoder);
+        KStream<String, RawUpdate> results = byJobId(builder, topics.results(), RawUpdate.Origin.RESULTS, decoder);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 new JobViewSerde()));
-        // Keys are job ids already: no repartitioning, one job's updates meet in one task.
-        jobs.merge(status).merge(results).process(() -> new FoldProcessor(retention, changes), STORE);
+        jobs.merge(status).merge(results)
+                .repartition(Repartitioned.<String, RawUpdate>as(BY_JOB)
+                        .withKeySerde(Serdes.String()).withValueSerde(new RawUpdateSerde()))
+                .flatMapValues(raw -> decoder.decode(raw).stream().toList(), Named.as("decode"))
+                .process(() -> new FoldProcessor(retention, changes), STORE);
         return builder.build();
     }
 
-    /** Records that cannot be read are logged and skipped: the view must never stop on one bad message. */
-    private static ValueMapper<byte[], Iterable<JobUpdate>> decoding(String topic, Decoder decoder) {
-        return bytes -> {
-            try {
-                return List.of(decoder.decode(bytes));
-            } catch (InvalidJobException | MalformedMessageException | IllegalArgumentException e) {
-                LOG.warn("skipping an unreadable record on {}: {}", topic, e.getMessage());
-                return List.of();
-            }
-        };
-    }
-
-    @FunctionalInterface
-    private interface Decoder {
-        JobUpdate decode(byte[] bytes) throws InvalidJobException;
+    /**
+     * One input topic, keyed by the job id each message names. Unreadable records are dropped here
+     * (logged once); readable ones go on in their original bytes and are decoded again after the
+     * repartition topic, which costs a parse but never re-encodes a producer's message.
+     */
+    private static KStream<String, RawUpdate> byJobId(StreamsBuilder builder, String topic, RawUpdate.Origin origin,
+                                                      UpdateDecoder decoder) {
+        return builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .flatMap((key, bytes) -> {
+                    if (bytes == null) {
+                        return List.<KeyValue<String, RawUpdate>>of(); // a tombstone says nothing about a job
+                    }
+                    RawUpdate raw = new RawUpdate(origin, bytes);
+                    return decoder.decode(raw).map(update -> List.of(KeyValue.pair(update.jobId(), raw)))
+                            .orElse(List.of());
+                }, Named.as("key-" + origin.name().toLowerCase(Locale.ROOT) + "-by-job-id"));
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -96,6 +97,13 @@ public final class HeadlessChromium implements AutoCloseable {
             value = run(script);
         }
         return value;
+    }
+
+    /** Saves what the page looks like now as a PNG (for a person to look at; nothing asserts on it). */
+    public void screenshot(Path png) throws IOException, InterruptedException {
+        String base64 = call(http, "GET", sessionUri("/screenshot"), null).path("value").asText();
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.write(png, Base64.getDecoder().decode(base64));
     }
 
     @Override

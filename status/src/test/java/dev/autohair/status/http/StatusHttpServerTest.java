@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autohair.common.contract.ErrorCode;
+import dev.autohair.common.contract.JobStage;
+import dev.autohair.common.contract.JobState;
 import dev.autohair.status.Messages;
 import dev.autohair.status.feed.ChangeFeed;
 import dev.autohair.status.links.ObjectLinks;
@@ -22,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,11 +108,45 @@ class StatusHttpServerTest {
         JsonNode stats = Json.MAPPER.readTree(get("/stats").body());
         assertThat(stats.path("jobs").asLong()).isEqualTo(2);
         assertThat(stats.path("byState").path("SUCCEEDED").asLong()).isEqualTo(1);
+        assertThat(stats.path("meanTimingsMs").path("matte").asLong()).isEqualTo(120);
         assertThat(get("/health").statusCode()).isEqualTo(200);
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<table id=\"jobs\"").contains("dashboard.js");
         assertThat(get("/dashboard.js").body()).contains("EventSource");
+    }
+
+    @Test
+    void statsHaveTheLastHourPerMinuteByOutcomeForTheDashboardsChart() throws Exception {
+        Instant finished = Instant.now();
+        JobView dead = JobView.empty("job-d")
+                .apply(new JobUpdate.Status(Messages.step("job-d", 1, 2, "w1")))
+                .apply(new JobUpdate.Result(Messages.finishedAt(Messages.failed("job-d", 1, ErrorCode.STORAGE_UNAVAILABLE), finished)))
+                .apply(new JobUpdate.Status(Messages.terminalFailure("job-d", JobState.DEAD_LETTERED, 1, 3,
+                        ErrorCode.STORAGE_UNAVAILABLE, JobStage.TRIMAP)));
+        views.put(dead.jobId(), dead);
+        JsonNode lastHour = Json.MAPPER.readTree(get("/stats").body()).path("lastHour");
+        assertThat(lastHour.size()).isEqualTo(60);
+        Instant last = Instant.parse(lastHour.get(59).path("start").asText());
+        assertThat(last).isBeforeOrEqualTo(Instant.now()).isAfter(Instant.now().minus(Duration.ofMinutes(2)));
+        JsonNode minute = null;
+        for (JsonNode m : lastHour) {
+            Instant start = Instant.parse(m.path("start").asText());
+            if (!finished.isBefore(start) && finished.isBefore(start.plus(Duration.ofMinutes(1)))) {
+                minute = m;
+            }
+        }
+        assertThat(minute).as("the minute job-d finished in").isNotNull();
+        assertThat(minute.path("deadLettered").asLong()).isEqualTo(1);
+        assertThat(minute.path("failed").asLong()).isZero();
+        assertThat(minute.path("succeeded").asLong()).isZero();
+
+        JsonNode job = Json.MAPPER.readTree(get("/jobs/job-d").body());
+        assertThat(job.path("progress").asDouble()).isEqualTo(1.0);
+        assertThat(job.path("progressReached").asDouble()).as("where the dashboard's bar stops").isEqualTo(0.4);
+        assertThat(job.path("stage").asText()).isEqualTo("trimap");
+        String page = get("/").body();
+        assertThat(page).contains("id=\"outcomes-chart\"").contains("id=\"stages-chart\"");
     }
 
     @Test

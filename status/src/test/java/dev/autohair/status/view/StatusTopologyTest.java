@@ -3,6 +3,7 @@ package dev.autohair.status.view;
 import static dev.autohair.status.Messages.job;
 import static dev.autohair.status.Messages.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autohair.common.contract.ContractMessage;
 import dev.autohair.common.contract.ErrorCode;
@@ -20,10 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -194,6 +197,112 @@ class StatusTopologyTest {
         assertThat(stats.finishedLastMinute()).isEqualTo(2);
         assertThat(views.stats(Messages.T0.plus(Duration.ofDays(1))).finishedLastMinute()).isZero();
         assertThat(stats.meanTimingsMs()).containsEntry(JobStage.MATTE, 120L);
+    }
+
+    @Test
+    void recordsFoldByTheJobIdTheirMessageNamesWhateverKeyOrPartitionTheyCameWith() {
+        jobs.pipeInput((String) null, CODEC.encode(job("k", "uploads", "k/in.png")));
+        status.pipeInput("someone-else", CODEC.encode(step("k", 1, 2, "w1")));
+        JobView view = view("k");
+        assertThat(view.state()).isEqualTo("SEGMENTED");
+        assertThat(view.input()).isEqualTo(new ObjectRef("uploads", "k/in.png"));
+        assertThat(view("someone-else")).isNull();
+        assertThat(changes).extracting(JobView::jobId).containsOnly("k");
+    }
+
+    @Test
+    void theFoldReadsOnlyTheRepartitionTopicSoNoInputTopicsPartitioningMatters() {
+        TopologyDescription description = StatusTopology.build(topics, CODEC, RETENTION, (id, v) -> { }).describe();
+        TopologyDescription.Subtopology folding = description.subtopologies().stream()
+                .filter(s -> s.nodes().stream().anyMatch(n -> n instanceof TopologyDescription.Processor p
+                        && p.stores().contains(StatusTopology.STORE)))
+                .findFirst().orElseThrow();
+        List<String> sources = folding.nodes().stream().filter(n -> n instanceof TopologyDescription.Source)
+                .flatMap(n -> ((TopologyDescription.Source) n).topicSet().stream()).toList();
+        assertThat(sources).containsExactly(StatusTopology.BY_JOB + "-repartition");
+    }
+
+    @Test
+    void rawUpdatesCrossTheRepartitionTopicByteForByte() {
+        RawUpdateSerde serde = new RawUpdateSerde();
+        byte[] json = CODEC.encode(step("r", 1, 1, "w1"));
+        RawUpdate back = serde.deserializer().deserialize("t", serde.serializer().serialize("t",
+                new RawUpdate(RawUpdate.Origin.RESULTS, json)));
+        assertThat(back.origin()).isEqualTo(RawUpdate.Origin.RESULTS);
+        assertThat(back.json()).isEqualTo(json);
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {9, '{', '}'}))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("origin tag 9");
+    }
+
+    @Test
+    void aFailedJobKeepsTheStageAndProgressItStoppedAtInWhateverOrderItsEndArrives() {
+        // Steps, then the terminal event (without a stage), then the result.
+        send(status, step("s1", 1, 0, "w1"));
+        send(status, step("s1", 1, 2, "w1"));
+        send(status, Messages.terminalFailure("s1", JobState.FAILED, 1, 3, ErrorCode.NOT_AN_IMAGE));
+        send(results, Messages.failed("s1", 1, ErrorCode.NOT_AN_IMAGE));
+        JobView s1 = view("s1");
+        assertThat(s1.state()).isEqualTo("FAILED");
+        assertThat(s1.progress()).as("terminal: the contract's 1").isEqualTo(1.0);
+        assertThat(s1.progressReached()).isEqualTo(0.4);
+        assertThat(s1.stage()).isEqualTo(JobStage.SEGMENT);
+
+        // The result first, a step that crossed it, then the terminal event naming the stage that failed.
+        send(status, step("s2", 1, 1, "w1"));
+        send(results, Messages.failed("s2", 1, ErrorCode.STORAGE_UNAVAILABLE));
+        assertThat(view("s2").stage()).isEqualTo(JobStage.FETCH);
+        assertThat(view("s2").progressReached()).isEqualTo(0.2);
+        send(status, step("s2", 1, 2, "w1"));
+        assertThat(view("s2").state()).isEqualTo("FAILED");
+        assertThat(view("s2").progressReached()).isEqualTo(0.4);
+        send(status, Messages.terminalFailure("s2", JobState.DEAD_LETTERED, 1, 3, ErrorCode.STORAGE_UNAVAILABLE,
+                JobStage.TRIMAP));
+        assertThat(view("s2").state()).isEqualTo("DEAD_LETTERED");
+        assertThat(view("s2").stage()).isEqualTo(JobStage.TRIMAP);
+        assertThat(view("s2").progressReached()).isEqualTo(0.4);
+
+        // A retry keeps where the attempt stopped until the next attempt starts over; a success reaches 1.
+        send(status, step("s3", 1, 3, "w1"));
+        send(status, Messages.retrying("s3", 1, 4));
+        assertThat(view("s3").progressReached()).isEqualTo(0.6);
+        send(status, step("s3", 2, 0, "w1"));
+        assertThat(view("s3").progressReached()).isZero();
+        send(results, Messages.succeeded("s3", 2, "w1", "cutouts", "s3/cutout.png"));
+        assertThat(view("s3").progressReached()).isEqualTo(1.0);
+        assertThat(view("s3").stage()).isNull();
+    }
+
+    @Test
+    void statsCountFinishedJobsPerMinuteByOutcomeOverTheLastHour() {
+        send(results, Messages.succeeded("m1", 1, "w1", "cutouts", "m1/cutout.png")); // finished T0 + 16 s
+        send(results, Messages.failed("m2", 1, ErrorCode.NOT_AN_IMAGE)); // T0 + 17 s
+        send(status, Messages.terminalFailure("m3", JobState.DEAD_LETTERED, 1, 1, ErrorCode.INTERNAL_ERROR)); // T0 + 11 s
+        send(results, Messages.finishedAt(Messages.failed("m4", 1, ErrorCode.NOT_AN_IMAGE), Messages.T0.minus(Duration.ofHours(2))));
+        send(status, step("m5", 1, 2, "w1")); // running: not counted
+        JobViews views = new JobViews(() -> driver.getKeyValueStore(StatusTopology.STORE));
+
+        Instant now = Messages.T0.plus(Duration.ofMinutes(20));
+        List<MinuteOutcomes> hour = views.stats(now).lastHour();
+        assertThat(hour).hasSize(60);
+        assertThat(hour.get(59).start()).isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        for (int i = 1; i < hour.size(); i++) {
+            assertThat(Duration.between(hour.get(i - 1).start(), hour.get(i).start())).isEqualTo(Duration.ofMinutes(1));
+        }
+        MinuteOutcomes m1 = minuteOf(hour, Messages.T0.plusSeconds(16));
+        assertThat(m1.succeeded()).isEqualTo(1);
+        assertThat(minuteOf(hour, Messages.T0.plusSeconds(17)).failed()).isEqualTo(1);
+        assertThat(minuteOf(hour, Messages.T0.plusSeconds(11)).deadLettered()).isEqualTo(1);
+        assertThat(hour.stream().mapToLong(MinuteOutcomes::succeeded).sum()).isEqualTo(1);
+        assertThat(hour.stream().mapToLong(MinuteOutcomes::failed).sum()).as("m4 finished before the hour").isEqualTo(1);
+        assertThat(hour.stream().mapToLong(MinuteOutcomes::deadLettered).sum()).isEqualTo(1);
+
+        assertThat(views.stats(Messages.T0.plus(Duration.ofHours(2))).lastHour())
+                .allSatisfy(m -> assertThat(m.succeeded() + m.failed() + m.deadLettered()).isZero());
+    }
+
+    private static MinuteOutcomes minuteOf(List<MinuteOutcomes> hour, Instant t) {
+        return hour.stream().filter(m -> !t.isBefore(m.start()) && t.isBefore(m.start().plus(Duration.ofMinutes(1))))
+                .findFirst().orElseThrow(() -> new AssertionError(t + " is not in the last hour"));
     }
 
     @Test

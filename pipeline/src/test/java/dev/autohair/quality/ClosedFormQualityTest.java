@@ -3,7 +3,8 @@ package dev.autohair.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autohair.pipeline.matting.ClosedFormMatting;
-import dev.autohair.pipeline.trimap.AutomaticTrimap;
+import dev.autohair.common.contract.TrimapSpec;
+import dev.autohair.pipeline.trimap.Trimaps;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ class ClosedFormQualityTest {
 
     @BeforeAll
     static void measure() {
-        QualityReport report = new QualityReport(new CompositeGenerator(SamplePhotos.photos()), new AutomaticTrimap(),
+        QualityReport report = new QualityReport(new CompositeGenerator(SamplePhotos.photos()),
+                Trimaps.forSpec(new TrimapSpec.Auto()),
                 new ClosedFormMatting());
         for (long seed = 1; seed <= 3; seed++) {
             RESULTS.put(seed, report.measure(KINDS, 512, 384, seed));

@@ -7,7 +7,11 @@ import dev.autohair.quality.CompositeKind;
 import dev.autohair.quality.QualityReport;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.quality.QualityResult;
-import dev.autohair.pipeline.trimap.AutomaticTrimap;
+import dev.autohair.pipeline.trimap.Trimaps;
+import dev.autohair.common.contract.TrimapSpec;
+import dev.autohair.quality.GridMethod;
+import dev.autohair.quality.TrimapGrid;
+import java.util.Arrays;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,6 +27,8 @@ final class QualityCommand {
     static final String USAGE = """
             autohair quality [-o REPORT.md] [--size WIDTHxHEIGHT] [--seed N] [--samples DIR]
             autohair quality --labelled DIR [--route selfie,product,auto] [--object-model NAME] [--max-side N] [-o REPORT.md]
+            autohair quality --grid [--widths 640,1280,2560] [--mask-sides 320,1024] [--seeds 1,2,3]
+                             [--kinds hair,curls,fur,product_edge] [--samples DIR] [-o REPORT.md]
 
               renders hair, curl, fur and product-edge foregrounds with exact alpha over the sample
               photos and prints SAD, MSE and gradient error for: a perfect hard mask, the rough mask
@@ -39,6 +45,10 @@ final class QualityCommand {
                          (default selfie)
               --object-model  the general model auto routes to (default: the product segmenter)
               --max-side shrink photos and masks so the longer side is at most N (default: full size)
+              --grid     compares trimap rules (perfect hard mask, rough mask alone, the default auto
+                         trimap, rembg's rule, confidence, the old scaled band; all with the same
+                         matting) over kinds x widths (x 3/4 high) x rough-mask resolutions x seeds,
+                         SAD and MSE (Markdown; progress on stderr; docs/QUALITY.md)
             """;
 
     private final PrintStream out;
@@ -48,8 +58,9 @@ final class QualityCommand {
     }
 
     int run(List<String> args) {
-        Arguments a = Arguments.parse(args, Set.of(),
-                Set.of("-o", "--size", "--seed", "--samples", "--labelled", "--route", "--max-side", "--object-model"));
+        Arguments a = Arguments.parse(args, Set.of("--grid"),
+                Set.of("-o", "--size", "--seed", "--samples", "--labelled", "--route", "--max-side", "--object-model",
+                        "--widths", "--mask-sides", "--seeds", "--kinds"));
         if (a.option("--labelled").isPresent()) {
             String markdown = LabelledQuality.run(Path.of(a.option("--labelled").get()),
                     LabelledQuality.routes(a.option("--route").orElse("selfie")), a.intOption("--max-side", 0),
@@ -57,6 +68,9 @@ final class QualityCommand {
             out.print(markdown);
             write(a, markdown);
             return 0;
+        }
+        if (a.flag("--grid")) {
+            return grid(a);
         }
         String[] size = a.option("--size").orElse("640x480").toLowerCase(Locale.ROOT).split("x");
         if (size.length != 2) {
@@ -68,7 +82,7 @@ final class QualityCommand {
         Path samples = a.option("--samples").map(Path::of).orElse(Assembly.samplesDirectory());
         try {
             QualityReport report = new QualityReport(new CompositeGenerator(BackgroundPhotos.load(samples)),
-                    new AutomaticTrimap(), new ClosedFormMatting());
+                    Trimaps.forSpec(new TrimapSpec.Auto()), new ClosedFormMatting());
             QualityResult result = report.measure(List.of(CompositeKind.values()), width, height, seed);
             String markdown = QualityReport.render(result);
             out.print(markdown);
@@ -76,6 +90,41 @@ final class QualityCommand {
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException("quality report failed: " + e.getMessage(), e);
+        }
+    }
+
+    private int grid(Arguments a) {
+        Path samples = a.option("--samples").map(Path::of).orElse(Assembly.samplesDirectory());
+        TrimapGrid.Spec spec = new TrimapGrid.Spec(
+                list(a, "--kinds", "hair,curls,fur,product_edge", QualityCommand::kind),
+                list(a, "--widths", "640,1280,2560", k -> parsePositive("--widths", k)),
+                list(a, "--mask-sides", "320,1024", k -> parsePositive("--mask-sides", k)),
+                list(a, "--seeds", "1,2,3", k -> (long) parsePositive("--seeds", k)),
+                List.of(GridMethod.values()));
+        try {
+            TrimapGrid grid = new TrimapGrid(new CompositeGenerator(BackgroundPhotos.load(samples)),
+                    new ClosedFormMatting());
+            String markdown = TrimapGrid.render(spec, grid.measure(spec, System.err));
+            out.print(markdown);
+            write(a, markdown);
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("quality grid failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static CompositeKind kind(String name) {
+        return Arrays.stream(CompositeKind.values()).filter(k -> k.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new UsageException("--kinds: unknown kind '" + name
+                        + "' (hair, curls, fur, product_edge)"));
+    }
+
+    private static <T> List<T> list(Arguments a, String name, String fallback,
+            java.util.function.Function<String, T> parse) {
+        try {
+            return Arrays.stream(a.option(name).orElse(fallback).split(",")).map(String::trim).map(parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + ": " + e.getMessage());
         }
     }
 

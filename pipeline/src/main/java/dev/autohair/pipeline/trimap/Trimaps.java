@@ -2,7 +2,12 @@ package dev.autohair.pipeline.trimap;
 
 import dev.autohair.common.contract.TrimapSpec;
 
-/** A trimap option (a job's, or the command line's {@code --band}) as the generator that makes it. */
+/**
+ * A trimap option (a job's, or the command line's {@code --band}) as the generator that makes it:
+ * {@code auto} (the default, for segmentation output and {@code --mask} alike) is the
+ * {@link AdaptiveTrimap}; a fixed band and the confidence mode stay as they were. The seed's
+ * image-scaled binary band remains {@code new AutomaticTrimap()}.
+ */
 public final class Trimaps {
 
     private Trimaps() {
@@ -16,6 +21,6 @@ public final class Trimaps {
             return new AutomaticTrimap(TrimapSettings.confidence(ScaledBand.DEFAULT, (float) confidence.low(),
                     (float) confidence.high()));
         }
-        return new AutomaticTrimap();
+        return new AdaptiveTrimap();
     }
 }

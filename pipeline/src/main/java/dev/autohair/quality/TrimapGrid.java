@@ -143,7 +143,7 @@ public final class TrimapGrid {
     }
 
     private static void checks(StringBuilder md, Spec spec, List<Cell> cells) {
-        if (!spec.methods().contains(GridMethod.AUTO)) {
+        if (!spec.methods().contains(GridMethod.ADAPTIVE)) {
             return;
         }
         if (spec.methods().contains(GridMethod.PERFECT_HARD_MASK)) {
@@ -154,7 +154,7 @@ public final class TrimapGrid {
                     for (CompositeKind kind : spec.kinds()) {
                         total++;
                         double auto = mean(cells, c -> c.kind() == kind && c.width() == width && c.maskSide() == side
-                                && c.method() == GridMethod.AUTO, true);
+                                && c.method() == GridMethod.ADAPTIVE, true);
                         double hard = mean(cells, c -> c.kind() == kind && c.width() == width && c.maskSide() == side
                                 && c.method() == GridMethod.PERFECT_HARD_MASK, true);
                         if (!(auto < hard)) {
@@ -164,7 +164,7 @@ public final class TrimapGrid {
                     }
                 }
             }
-            md.append(String.format(Locale.ROOT, "- auto beats a perfect hard mask (mean SAD) in %d of %d kind × size ×"
+            md.append(String.format(Locale.ROOT, "- adaptive beats a perfect hard mask (mean SAD) in %d of %d kind × size ×"
                     + " mask cells%s%n", total - losses.size(), total,
                     losses.isEmpty() ? "" : "; not in: " + String.join(", ", losses)));
         }
@@ -172,11 +172,11 @@ public final class TrimapGrid {
             for (int side : spec.maskSides()) {
                 for (int width : spec.widths()) {
                     double auto = mean(cells, c -> c.width() == width && c.maskSide() == side
-                            && c.method() == GridMethod.AUTO, true);
+                            && c.method() == GridMethod.ADAPTIVE, true);
                     double rembg = mean(cells, c -> c.width() == width && c.maskSide() == side
                             && c.method() == GridMethod.REMBG_RULE, true);
-                    md.append(String.format(Locale.ROOT, "- %d px, mask %d: auto %.2f vs rembg rule %.2f (mean SAD"
-                            + " over kinds): %s%n", width, side, auto, rembg, auto < rembg ? "auto wins" : "rembg wins"));
+                    md.append(String.format(Locale.ROOT, "- %d px, mask %d: adaptive %.2f vs rembg rule %.2f (mean SAD"
+                            + " over kinds): %s%n", width, side, auto, rembg, auto < rembg ? "adaptive wins" : "rembg wins"));
                 }
             }
         }

@@ -21,17 +21,17 @@ class AdaptiveTrimapQualityTest {
     @BeforeAll
     static void measure() {
         TrimapGrid.Spec spec = new TrimapGrid.Spec(KINDS, WIDTHS, List.of(RoughMask.DEFAULT_LONG_SIDE), List.of(1L),
-                List.of(GridMethod.PERFECT_HARD_MASK, GridMethod.AUTO));
+                List.of(GridMethod.PERFECT_HARD_MASK, GridMethod.ADAPTIVE));
         cells = new TrimapGrid(new CompositeGenerator(SamplePhotos.photos()), new ClosedFormMatting())
                 .measure(spec, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     }
 
     @Test
-    void onHairAndFurAtTwoSizesTheDefaultTrimapBeatsAPerfectHardMask() {
+    void onHairAndFurAtTwoSizesTheAdaptiveTrimapBeatsAPerfectHardMask() {
         for (CompositeKind kind : KINDS) {
             for (int width : WIDTHS) {
                 TrimapGrid.Cell hard = cell(kind, width, GridMethod.PERFECT_HARD_MASK);
-                TrimapGrid.Cell auto = cell(kind, width, GridMethod.AUTO);
+                TrimapGrid.Cell auto = cell(kind, width, GridMethod.ADAPTIVE);
                 assertThat(auto.sad()).as("%s %d px SAD", kind, width).isLessThan(hard.sad());
                 assertThat(auto.mse()).as("%s %d px MSE", kind, width).isLessThan(hard.mse());
             }

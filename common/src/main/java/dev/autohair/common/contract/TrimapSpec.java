@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "mode")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = TrimapSpec.Auto.class, name = "auto"),
+        @JsonSubTypes.Type(value = TrimapSpec.Adaptive.class, name = "adaptive"),
         @JsonSubTypes.Type(value = TrimapSpec.Band.class, name = "band"),
         @JsonSubTypes.Type(value = TrimapSpec.Confidence.class, name = "confidence")
 })
@@ -26,6 +27,18 @@ public sealed interface TrimapSpec {
         @Override
         public String toText() {
             return "auto";
+        }
+    }
+
+    /**
+     * A band fitted to the mask: every pixel where it is unsure is unknown, and the sure regions
+     * are pulled back by a share of its measured edge width (for soft or upsampled low-resolution
+     * masks, "refine edge").
+     */
+    record Adaptive() implements TrimapSpec {
+        @Override
+        public String toText() {
+            return "adaptive";
         }
     }
 
@@ -94,7 +107,7 @@ public sealed interface TrimapSpec {
     String toText();
 
     /**
-     * Reads the command line's form: {@code auto}, {@code SIZE}, {@code SIZE:EROSION},
+     * Reads the command line's form: {@code auto}, {@code adaptive}, {@code SIZE}, {@code SIZE:EROSION},
      * {@code confidence} or {@code confidence:LOW:HIGH}.
      *
      * @throws IllegalArgumentException with what is wrong and the accepted forms
@@ -104,6 +117,9 @@ public sealed interface TrimapSpec {
         try {
             if (spec.equals("auto")) {
                 return auto();
+            }
+            if (spec.equals("adaptive")) {
+                return new Adaptive();
             }
             String[] parts = spec.split(":", -1);
             if (parts[0].equals("confidence")) {
@@ -124,7 +140,7 @@ public sealed interface TrimapSpec {
             throw new IllegalArgumentException("too many parts");
         } catch (IllegalArgumentException e) { // ConstraintException included
             throw new IllegalArgumentException("band '" + text + "': " + e.getMessage()
-                    + " (use auto, SIZE, SIZE:EROSION, confidence or confidence:LOW:HIGH)", e);
+                    + " (use auto, adaptive, SIZE, SIZE:EROSION, confidence or confidence:LOW:HIGH)", e);
         }
     }
 

@@ -29,7 +29,7 @@ class TrimapSpecTest {
 
     @Test
     void everyFormRoundTripsThroughItsText() {
-        for (TrimapSpec spec : new TrimapSpec[] {TrimapSpec.auto(), new TrimapSpec.Band(12, 3),
+        for (TrimapSpec spec : new TrimapSpec[] {TrimapSpec.auto(), new TrimapSpec.Adaptive(), new TrimapSpec.Band(12, 3),
                 new TrimapSpec.Confidence(0.1, 0.9)}) {
             assertThat(TrimapSpec.parse(spec.toText())).isEqualTo(spec);
         }
@@ -53,7 +53,7 @@ class TrimapSpecTest {
     @Test
     void badTextSaysWhatIsAccepted() {
         assertThatThrownBy(() -> TrimapSpec.parse("wide")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("use auto, SIZE, SIZE:EROSION");
+                .hasMessageContaining("use auto, adaptive, SIZE, SIZE:EROSION");
         assertThatThrownBy(() -> TrimapSpec.parse("1:2:3")).hasMessageContaining("too many parts");
         assertThatThrownBy(() -> TrimapSpec.parse("confidence:0.1")).hasMessageContaining("both thresholds or neither");
     }

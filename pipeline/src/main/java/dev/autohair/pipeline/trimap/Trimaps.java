@@ -4,9 +4,9 @@ import dev.autohair.common.contract.TrimapSpec;
 
 /**
  * A trimap option (a job's, or the command line's {@code --band}) as the generator that makes it:
- * {@code auto} (the default, for segmentation output and {@code --mask} alike) is the
- * {@link AdaptiveTrimap}; a fixed band and the confidence mode stay as they were. The seed's
- * image-scaled binary band remains {@code new AutomaticTrimap()}.
+ * {@code auto} (the default) is the seed's binary band scaled to the image ({@code new
+ * AutomaticTrimap()}), {@code adaptive} the {@link AdaptiveTrimap} fitted to the mask; a fixed band
+ * and the confidence mode as they say. Why auto stays the default: docs/QUALITY.md.
  */
 public final class Trimaps {
 
@@ -21,6 +21,9 @@ public final class Trimaps {
             return new AutomaticTrimap(TrimapSettings.confidence(ScaledBand.DEFAULT, (float) confidence.low(),
                     (float) confidence.high()));
         }
-        return new AdaptiveTrimap();
+        if (spec instanceof TrimapSpec.Adaptive) {
+            return new AdaptiveTrimap();
+        }
+        return new AutomaticTrimap();
     }
 }

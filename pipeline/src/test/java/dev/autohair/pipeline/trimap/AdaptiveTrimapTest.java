@@ -85,7 +85,9 @@ class AdaptiveTrimapTest {
 
     @Test
     void theContractsAutoModeIsTheAdaptiveTrimapAndTheOtherModesStay() {
-        assertThat(Trimaps.forSpec(new TrimapSpec.Auto())).isInstanceOf(AdaptiveTrimap.class);
+        assertThat(Trimaps.forSpec(new TrimapSpec.Adaptive())).isInstanceOf(AdaptiveTrimap.class);
+        assertThat(((AutomaticTrimap) Trimaps.forSpec(new TrimapSpec.Auto())).settings())
+                .isEqualTo(TrimapSettings.scaledToImage());
         assertThat(((AutomaticTrimap) Trimaps.forSpec(new TrimapSpec.Band(20, 10))).settings())
                 .isEqualTo(TrimapSettings.binary(new TrimapBand(20, 10)));
         assertThat(((AutomaticTrimap) Trimaps.forSpec(new TrimapSpec.Confidence(0.1, 0.9))).settings().mode())

@@ -51,6 +51,7 @@ public record WorkerConfig(
     public static final String CPU_THREADS = "AUTOHAIR_CPU_THREADS";
     public static final String RETRY_MAX_ATTEMPTS = "AUTOHAIR_RETRY_MAX_ATTEMPTS";
     public static final String RETRY_BACKOFF_MS = "AUTOHAIR_RETRY_BACKOFF_MS";
+    public static final String STORAGE_OUTAGE_BUDGET_MS = "AUTOHAIR_STORAGE_OUTAGE_BUDGET_MS";
     public static final String DRAIN_TIMEOUT_MS = "AUTOHAIR_DRAIN_TIMEOUT_MS";
     public static final String MAX_OBJECT_BYTES = "AUTOHAIR_MAX_OBJECT_BYTES";
     public static final String MAX_PIXELS = "AUTOHAIR_MAX_PIXELS";
@@ -73,7 +74,7 @@ public record WorkerConfig(
     public static final Set<String> KEYS = Set.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, TOPIC_JOBS,
             TOPIC_STATUS, TOPIC_RESULTS, TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
             BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
-            RETRY_BACKOFF_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, HTTP_PORT,
+            RETRY_BACKOFF_MS, STORAGE_OUTAGE_BUDGET_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, HTTP_PORT,
             CONFIG_FILE, MODELS, JAVA_OPTS, MATTING_MODE, MATTING_MODEL, MATTING_INFERENCE,
             MODEL_CACHE, REQUIRE_GPU, BATCH_MAX_PIXELS);
 
@@ -111,8 +112,18 @@ public record WorkerConfig(
         }
     }
 
-    /** Transient failures are retried up to {@code maxAttempts} attempts in all, backing off exponentially. */
-    public record Retries(int maxAttempts, Duration backoff) {
+    /**
+     * Transient failures are retried up to {@code maxAttempts} attempts in all, backing off
+     * exponentially. Unavailable object storage is not a failure of the job: the job waits for it,
+     * and is dead-lettered only after waiting longer than {@code storageOutageBudget}.
+     */
+    public record Retries(int maxAttempts, Duration backoff, Duration storageOutageBudget) {
+
+        public static final Duration DEFAULT_STORAGE_OUTAGE_BUDGET = Duration.ofMinutes(15);
+
+        public Retries(int maxAttempts, Duration backoff) {
+            this(maxAttempts, backoff, DEFAULT_STORAGE_OUTAGE_BUDGET);
+        }
 
         public Duration delayBefore(int attempt) {
             return backoff.multipliedBy(1L << Math.min(10, Math.max(0, attempt - 2)));
@@ -154,7 +165,8 @@ public record WorkerConfig(
                         s.longValue(BATCH_MAX_PIXELS, 50_000_000L, 1)),
                 new Flow(s.integer(MAX_IN_FLIGHT, 16, 1, 10_000), s.integer(FETCH_THREADS, 4, 1, 256),
                         s.integer(CPU_THREADS, Math.max(1, cores / 2), 1, 256), s.millis(DRAIN_TIMEOUT_MS, 60_000, 0)),
-                new Retries(s.integer(RETRY_MAX_ATTEMPTS, 3, 1, 100), s.millis(RETRY_BACKOFF_MS, 1_000, 0)),
+                new Retries(s.integer(RETRY_MAX_ATTEMPTS, 3, 1, 100), s.millis(RETRY_BACKOFF_MS, 1_000, 0),
+                        s.millis(STORAGE_OUTAGE_BUDGET_MS, Retries.DEFAULT_STORAGE_OUTAGE_BUDGET.toMillis(), 0)),
                 new ImageLimits(s.longValue(MAX_OBJECT_BYTES, ImageLimits.DEFAULT.maxBytes(), 1),
                         s.longValue(MAX_PIXELS, ImageLimits.DEFAULT.maxPixels(), 1)),
                 models(s),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The poll thread: hands each record on and never runs pipeline work, so long batches cannot push
  * the consumer out of its group. Pauses every partition while too many jobs are in flight and
- * resumes below half of it; commits each partition only up to its lowest unfinished job; on
- * revocation gives running jobs a short grace, on stop drains within a deadline.
+ * resumes below half of it, and pauses them all while object storage is unavailable (the jobs it
+ * holds wait; polling goes on, so the worker stays in its group); commits each partition only up
+ * to its lowest unfinished job; on revocation gives running jobs a short grace, on stop drains
+ * within a deadline.
  */
 final class ConsumerLoop {
 
@@ -44,6 +47,7 @@ final class ConsumerLoop {
     private final OffsetTracker tracker;
     private final BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler;
     private final Supplier<Throwable> fatal;
+    private final BooleanSupplier storageAvailable;
 
     private volatile boolean stopping;
     private boolean paused;
@@ -54,8 +58,10 @@ final class ConsumerLoop {
     private volatile boolean joined;
 
     ConsumerLoop(Consumer<String, byte[]> consumer, String topic, Limits limits, OffsetTracker tracker,
-            BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler, Supplier<Throwable> fatal) {
+            BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler, Supplier<Throwable> fatal,
+            BooleanSupplier storageAvailable) {
         this.consumer = consumer;
+        this.storageAvailable = storageAvailable;
         this.topic = topic;
         this.limits = limits;
         this.tracker = tracker;
@@ -118,11 +124,12 @@ final class ConsumerLoop {
 
     private void applyBackPressure() {
         int inFlight = tracker.inFlight();
-        if (!paused && inFlight >= limits.maxInFlight()) {
+        boolean storageDown = !storageAvailable.getAsBoolean();
+        if (!paused && (inFlight >= limits.maxInFlight() || storageDown)) {
             consumer.pause(consumer.assignment());
             paused = true;
-            LOG.debug("paused at {} jobs in flight", inFlight);
-        } else if (paused && inFlight < limits.resumeBelow()) {
+            LOG.debug("paused at {} jobs in flight{}", inFlight, storageDown ? ", object storage unavailable" : "");
+        } else if (paused && inFlight < limits.resumeBelow() && !storageDown) {
             consumer.resume(consumer.paused());
             paused = false;
             LOG.debug("resumed at {} jobs in flight", inFlight);

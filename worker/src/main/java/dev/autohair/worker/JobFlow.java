@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * the model phase per micro-batch, the CPU phase on the CPU pool, output on the store pool — and
  * tells the world: status events as the pipeline reports its stages, then the result. A job's
  * offset is released only once its last events are acknowledged; failures go to the
- * {@link FailurePolicy}.
+ * {@link FailurePolicy}. A job that finds object storage unavailable is held by the
+ * {@link StorageOutage} (not failed) and starts over when storage answers.
  */
 final class JobFlow implements AutoCloseable {
 
@@ -60,9 +61,10 @@ final class JobFlow implements AutoCloseable {
     private final ScheduledExecutorService retries;
     private final MicroBatcher<InFlightJob> batcher;
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    private final StorageOutage outage;
 
     JobFlow(WorkerConfig config, CutoutPipeline pipeline, ObjectStorage store, Events events, MessageCodec codec,
-            OffsetTracker tracker, WorkerMetrics metrics) {
+            OffsetTracker tracker, WorkerMetrics metrics, StorageOutage outage) {
         this.config = config;
         this.pipeline = pipeline;
         this.store = store;
@@ -70,6 +72,7 @@ final class JobFlow implements AutoCloseable {
         this.codec = codec;
         this.tracker = tracker;
         this.metrics = metrics;
+        this.outage = outage;
         this.policy = new FailurePolicy(config.retries());
         this.outputs = new JobOutputs(store);
         this.configuredModels = pipeline.models();
@@ -214,7 +217,11 @@ final class JobFlow implements AutoCloseable {
         }
         job.task(null);
         JobError error = Failures.classify(failure);
-        FailurePolicy.Decision decision = policy.decide(error, job.attempt());
+        FailurePolicy.Decision decision = policy.decide(error, job.attempt(), job.waitedOnStorage());
+        if (decision instanceof FailurePolicy.Wait) {
+            hold(job, error);
+            return;
+        }
         if (decision instanceof FailurePolicy.Retry retry) {
             LOG.warn("{} failed at {} ({}: {}); attempt {} in {} ms", job, job.stage(), error.code(), error.message(),
                     retry.attempt(), retry.delay().toMillis());
@@ -224,7 +231,11 @@ final class JobFlow implements AutoCloseable {
             retries.schedule(() -> fetchPool.execute(() -> start(job)), retry.delay().toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        JobState terminal = ((FailurePolicy.GiveUp) decision).state();
+        giveUp(job, error, ((FailurePolicy.GiveUp) decision).state());
+    }
+
+    /** A failed result, the record on the dead-letter topic, a terminal status. */
+    private void giveUp(InFlightJob job, JobError error, JobState terminal) {
         LOG.warn("{} failed for good at {} ({}: {})", job, job.stage(), error.code(), error.message());
         Map<String, String> metadata = job.job() == null ? Map.of() : job.job().metadata();
         JobResult result = JobResult.failed(job.jobId(), error, job.timingsMs(), configuredModels, job.attempt(),
@@ -232,6 +243,38 @@ final class JobFlow implements AutoCloseable {
         settle(job, events.result(result), events.deadLetter(job, error),
                 events.status(job, terminal, job.stage(), 1.0, error));
         metrics.jobEnded(terminal, error.code(), job.timingsMs());
+    }
+
+    /** Object storage is down: the job waits, in the same attempt, for the outage to end. */
+    private void hold(InFlightJob job, JobError error) {
+        job.waiting(System.nanoTime());
+        LOG.warn("{} waits for object storage at {} ({})", job, job.stage(), error.message());
+        events.status(job, JobState.WAITING, job.stage(), 0.0, error);
+        outage.hold(job.job() == null ? "" : job.job().input().bucket(), new StorageOutage.Waiter() {
+            @Override
+            public void storageBack() {
+                if (tracker.holds(job.ticket())) { // else the partition went to another worker, which redoes the job
+                    job.resume();
+                    fetchPool.execute(() -> start(job));
+                }
+            }
+
+            @Override
+            public boolean keepWaiting() {
+                if (!tracker.holds(job.ticket())) {
+                    return false;
+                }
+                if (policy.decide(error, job.attempt(), job.waitedOnStorage()) instanceof FailurePolicy.GiveUp giveUp) {
+                    try {
+                        giveUp(job, error, giveUp.state());
+                    } catch (RuntimeException e) {
+                        fatal.compareAndSet(null, e);
+                    }
+                    return false;
+                }
+                return true;
+            }
+        });
     }
 
     /** When every event is acknowledged, the job's offset may be committed; if not, it must be redelivered. */

@@ -24,6 +24,7 @@ public final class Worker implements AutoCloseable {
     private final WorkerConfig config;
     private final Consumer<String, byte[]> consumer;
     private final OffsetTracker tracker = new OffsetTracker();
+    private final StorageOutage outage;
     private final JobFlow flow;
     private final ConsumerLoop loop;
 
@@ -37,10 +38,11 @@ public final class Worker implements AutoCloseable {
         this.config = config;
         this.consumer = consumer;
         Events events = new Events(producer, config.kafka().topics(), codec, config.workerId());
-        this.flow = new JobFlow(config, pipeline, store, events, codec, tracker, metrics);
+        this.outage = new StorageOutage(store);
+        this.flow = new JobFlow(config, pipeline, store, events, codec, tracker, metrics, outage);
         this.loop = new ConsumerLoop(consumer, config.kafka().topics().jobs(), new ConsumerLoop.Limits(
                 config.flow().maxInFlight(), config.flow().resumeBelow(), config.flow().drainTimeout(), REVOKE_GRACE),
-                tracker, flow::accept, flow::fatal);
+                tracker, flow::accept, flow::fatal, outage::available);
     }
 
     /** Polls until {@link #stop()} (or a fatal error), then drains within the configured deadline. */
@@ -77,6 +79,21 @@ public final class Worker implements AutoCloseable {
         return loop.sinceLastPoll();
     }
 
+    /** Whether object storage answers (false from the first job that found it unavailable until a probe succeeds). */
+    public boolean storageAvailable() {
+        return outage.available();
+    }
+
+    /** How long object storage has been unavailable; empty while it answers. */
+    public Optional<Duration> storageUnavailableFor() {
+        return outage.unavailableFor();
+    }
+
+    /** Jobs held (not failed) until object storage answers. */
+    public int jobsWaitingForStorage() {
+        return outage.waiting();
+    }
+
     /** How many partitions this worker holds now (readable from any thread). */
     public int assignedPartitions() {
         return loop.assignedPartitions();
@@ -86,6 +103,7 @@ public final class Worker implements AutoCloseable {
     public void close() {
         stop();
         flow.close();
+        outage.close();
         consumer.close(Duration.ofSeconds(5));
     }
 }

@@ -32,11 +32,12 @@ class ConsumerLoopTest {
     private final OffsetTracker tracker = new OffsetTracker();
     private final List<OffsetTracker.Ticket> handed = new ArrayList<>();
     private ConsumerLoop loop;
+    private volatile boolean storageAvailable = true;
 
     @BeforeEach
     void assign() {
         loop = new ConsumerLoop(consumer, TOPIC, new ConsumerLoop.Limits(4, 2, Duration.ofSeconds(1), Duration.ofMillis(50)), tracker,
-                (record, ticket) -> handed.add(ticket), () -> null);
+                (record, ticket) -> handed.add(ticket), () -> null, () -> storageAvailable);
         loop.subscribe();
         consumer.rebalance(List.of(P0, P1));
         consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
@@ -74,6 +75,29 @@ class ConsumerLoopTest {
         assertThat(consumer.paused()).isEmpty();
         loop.pollOnce();
         assertThat(handed).hasSize(6);
+    }
+
+    @Test
+    void takesNoJobsWhileObjectStorageIsUnavailableAndResumesWhenItAnswers() {
+        add(P0, 0);
+        loop.pollOnce();
+        assertThat(handed).hasSize(1);
+
+        storageAvailable = false;
+        loop.pollOnce();
+        assertThat(loop.paused()).isTrue();
+        assertThat(consumer.paused()).containsExactlyInAnyOrder(P0, P1);
+        add(P0, 1);
+        add(P1, 0);
+        loop.pollOnce();
+        loop.pollOnce();
+        assertThat(handed).as("nothing taken during the outage, though well under the in-flight limit").hasSize(1);
+
+        storageAvailable = true;
+        loop.pollOnce(); // resumes
+        loop.pollOnce();
+        assertThat(loop.paused()).isFalse();
+        assertThat(handed).hasSize(3);
     }
 
     @Test

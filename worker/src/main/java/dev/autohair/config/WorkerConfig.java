@@ -36,6 +36,8 @@ public record WorkerConfig(
     public static final String WORKER_ID = "AUTOHAIR_WORKER_ID";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "AUTOHAIR_KAFKA_BOOTSTRAP_SERVERS";
     public static final String KAFKA_GROUP_ID = "AUTOHAIR_KAFKA_GROUP_ID";
+    public static final String KAFKA_GROUP_PROTOCOL = "AUTOHAIR_KAFKA_GROUP_PROTOCOL";
+    public static final String KAFKA_SESSION_TIMEOUT_MS = "AUTOHAIR_KAFKA_SESSION_TIMEOUT_MS";
     public static final String TOPIC_JOBS = "AUTOHAIR_TOPIC_JOBS";
     public static final String TOPIC_STATUS = "AUTOHAIR_TOPIC_STATUS";
     public static final String TOPIC_RESULTS = "AUTOHAIR_TOPIC_RESULTS";
@@ -71,7 +73,8 @@ public record WorkerConfig(
     public static final String BATCH_MAX_PIXELS = "AUTOHAIR_BATCH_MAX_PIXELS";
 
     /** Every key the worker reads; anything else with the prefix is an error. */
-    public static final Set<String> KEYS = Set.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, TOPIC_JOBS,
+    public static final Set<String> KEYS = Set.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID,
+            KAFKA_GROUP_PROTOCOL, KAFKA_SESSION_TIMEOUT_MS, TOPIC_JOBS,
             TOPIC_STATUS, TOPIC_RESULTS, TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
             BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
             RETRY_BACKOFF_MS, STORAGE_OUTAGE_BUDGET_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, HTTP_PORT,
@@ -90,8 +93,30 @@ public record WorkerConfig(
     public record Models(Optional<Path> segmentationModel, Path cache, boolean requireGpu) {
     }
 
-    /** Where the worker reads jobs and writes events. */
-    public record Kafka(String bootstrapServers, String groupId, Topics topics) {
+    /**
+     * Where the worker reads jobs and writes events, and how it keeps its place in the group. The
+     * worker id is its static group identity ({@code group.instance.id}): a restarted worker with
+     * the same id takes its partitions back without a rebalance.
+     *
+     * @param groupProtocol  {@code classic} (the client-side session timeout below applies) or
+     *                       {@code consumer} (KIP-848; the broker's group configuration sets the session timeout)
+     * @param sessionTimeout how long a crashed worker's partitions wait before another worker takes them (classic)
+     */
+    public record Kafka(String bootstrapServers, String groupId, Topics topics, String groupProtocol,
+                        Duration sessionTimeout) {
+
+        public static final Set<String> GROUP_PROTOCOLS = Set.of("classic", "consumer");
+
+        public Kafka(String bootstrapServers, String groupId, Topics topics) {
+            this(bootstrapServers, groupId, topics, "classic", Duration.ofSeconds(10));
+        }
+
+        public Kafka {
+            if (!GROUP_PROTOCOLS.contains(groupProtocol)) {
+                throw new ConfigException(KAFKA_GROUP_PROTOCOL + " must be one of " + GROUP_PROTOCOLS + ", was '"
+                        + groupProtocol + "'");
+            }
+        }
     }
 
     /**
@@ -159,7 +184,10 @@ public record WorkerConfig(
         }
         return new WorkerConfig(
                 s.string(WORKER_ID, defaultWorkerId()),
-                new Kafka(s.required(KAFKA_BOOTSTRAP_SERVERS, "kafka:9092"), s.string(KAFKA_GROUP_ID, "autohair-workers"), topics),
+                new Kafka(s.required(KAFKA_BOOTSTRAP_SERVERS, "kafka:9092"), s.string(KAFKA_GROUP_ID, "autohair-workers"), topics,
+                        s.string(KAFKA_GROUP_PROTOCOL, "classic"),
+                        // The broker's group.min.session.timeout.ms (6 s by default) is the floor it accepts.
+                        Duration.ofMillis(s.integer(KAFKA_SESSION_TIMEOUT_MS, 10_000, 1_000, 1_800_000))),
                 storage,
                 new Batching(s.integer(BATCH_MAX_SIZE, 4, 1, 256), s.millis(BATCH_MAX_DELAY_MS, 50, 0),
                         s.longValue(BATCH_MAX_PIXELS, 50_000_000L, 1)),

@@ -23,10 +23,22 @@ public final class KafkaClients {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.kafka().groupId());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.workerId() + "-jobs");
+        // Static membership: a worker restarted under the same id gets its partitions back at once,
+        // without a rebalance (worker ids must be unique within the group: a StatefulSet's pod names).
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.workerId());
+        if (config.kafka().groupProtocol().equals("consumer")) {
+            // KIP-848: the broker assigns and times sessions out (group config consumer.session.timeout.ms).
+            p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+        } else {
+            p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+            // A crashed worker's partitions move after this long (45 s by default: too long to sit idle).
+            p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(config.kafka().sessionTimeout().toMillis()));
+            p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                    Long.toString(Math.max(100, config.kafka().sessionTimeout().toMillis() / 5)));
+        }
         // Offsets are committed by the worker, only for jobs whose events the broker acknowledged.
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         // One poll never takes more than back-pressure would let in.
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.flow().maxInFlight()));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

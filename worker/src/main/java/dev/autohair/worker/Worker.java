@@ -6,6 +6,7 @@ import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.storage.ObjectStorage;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
@@ -104,6 +105,9 @@ public final class Worker implements AutoCloseable {
         stop();
         flow.close();
         outage.close();
-        consumer.close(Duration.ofSeconds(5));
+        // A static member stays in the group on close unless told: after a drain everything is
+        // committed, so leave and let the others take the partitions now rather than after the session timeout.
+        consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(5)));
     }
 }

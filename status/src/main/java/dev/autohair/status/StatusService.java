@@ -70,6 +70,8 @@ public final class StatusService implements AutoCloseable {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         // A new instance builds the view from everything the topics still hold.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // The workers write in transactions: read only what they committed (one result per job).
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         return p;
     }
 

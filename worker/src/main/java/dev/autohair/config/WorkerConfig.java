@@ -38,6 +38,7 @@ public record WorkerConfig(
     public static final String KAFKA_GROUP_ID = "AUTOHAIR_KAFKA_GROUP_ID";
     public static final String KAFKA_GROUP_PROTOCOL = "AUTOHAIR_KAFKA_GROUP_PROTOCOL";
     public static final String KAFKA_SESSION_TIMEOUT_MS = "AUTOHAIR_KAFKA_SESSION_TIMEOUT_MS";
+    public static final String DELIVERY = "AUTOHAIR_DELIVERY";
     public static final String TOPIC_JOBS = "AUTOHAIR_TOPIC_JOBS";
     public static final String TOPIC_STATUS = "AUTOHAIR_TOPIC_STATUS";
     public static final String TOPIC_RESULTS = "AUTOHAIR_TOPIC_RESULTS";
@@ -74,7 +75,7 @@ public record WorkerConfig(
 
     /** Every key the worker reads; anything else with the prefix is an error. */
     public static final Set<String> KEYS = Set.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID,
-            KAFKA_GROUP_PROTOCOL, KAFKA_SESSION_TIMEOUT_MS, TOPIC_JOBS,
+            KAFKA_GROUP_PROTOCOL, KAFKA_SESSION_TIMEOUT_MS, DELIVERY, TOPIC_JOBS,
             TOPIC_STATUS, TOPIC_RESULTS, TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
             BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
             RETRY_BACKOFF_MS, STORAGE_OUTAGE_BUDGET_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, HTTP_PORT,
@@ -94,6 +95,28 @@ public record WorkerConfig(
     }
 
     /**
+     * {@code exactly-once}: each commit window's results, status events, dead letters and consumed
+     * offsets form one Kafka transaction. {@code at-least-once}: events first, offsets after, so a
+     * crash in between publishes a job's result twice.
+     */
+    public enum Delivery {
+        EXACTLY_ONCE, AT_LEAST_ONCE;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        static Delivery parse(String value) {
+            for (Delivery d : values()) {
+                if (d.wireName().equals(value)) {
+                    return d;
+                }
+            }
+            throw new ConfigException(DELIVERY + " must be exactly-once or at-least-once, was '" + value + "'");
+        }
+    }
+
+    /**
      * Where the worker reads jobs and writes events, and how it keeps its place in the group. The
      * worker id is its static group identity ({@code group.instance.id}): a restarted worker with
      * the same id takes its partitions back without a rebalance.
@@ -101,14 +124,20 @@ public record WorkerConfig(
      * @param groupProtocol  {@code classic} (the client-side session timeout below applies) or
      *                       {@code consumer} (KIP-848; the broker's group configuration sets the session timeout)
      * @param sessionTimeout how long a crashed worker's partitions wait before another worker takes them (classic)
+     * @param delivery       whether results, status events and offsets are committed in one transaction
      */
     public record Kafka(String bootstrapServers, String groupId, Topics topics, String groupProtocol,
-                        Duration sessionTimeout) {
+                        Duration sessionTimeout, Delivery delivery) {
 
         public static final Set<String> GROUP_PROTOCOLS = Set.of("classic", "consumer");
 
         public Kafka(String bootstrapServers, String groupId, Topics topics) {
-            this(bootstrapServers, groupId, topics, "classic", Duration.ofSeconds(10));
+            this(bootstrapServers, groupId, topics, "classic", Duration.ofSeconds(10), Delivery.EXACTLY_ONCE);
+        }
+
+        /** The transactional id of this worker's producer: one per worker identity, so a restart fences its predecessor. */
+        public String transactionalId(String workerId) {
+            return groupId + "." + workerId;
         }
 
         public Kafka {
@@ -187,7 +216,8 @@ public record WorkerConfig(
                 new Kafka(s.required(KAFKA_BOOTSTRAP_SERVERS, "kafka:9092"), s.string(KAFKA_GROUP_ID, "autohair-workers"), topics,
                         s.string(KAFKA_GROUP_PROTOCOL, "classic"),
                         // The broker's group.min.session.timeout.ms (6 s by default) is the floor it accepts.
-                        Duration.ofMillis(s.integer(KAFKA_SESSION_TIMEOUT_MS, 10_000, 1_000, 1_800_000))),
+                        Duration.ofMillis(s.integer(KAFKA_SESSION_TIMEOUT_MS, 10_000, 1_000, 1_800_000)),
+                        Delivery.parse(s.string(DELIVERY, Delivery.EXACTLY_ONCE.wireName()))),
                 storage,
                 new Batching(s.integer(BATCH_MAX_SIZE, 4, 1, 256), s.millis(BATCH_MAX_DELAY_MS, 50, 0),
                         s.longValue(BATCH_MAX_PIXELS, 50_000_000L, 1)),

@@ -48,6 +48,9 @@ final class ConsumerLoop {
     private final BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler;
     private final Supplier<Throwable> fatal;
     private final BooleanSupplier storageAvailable;
+    private final Delivery delivery;
+    /** A commit that failed for good (exactly-once: the transaction is gone): the loop stops on it. */
+    private volatile Throwable failure;
 
     private volatile boolean stopping;
     private boolean paused;
@@ -59,8 +62,9 @@ final class ConsumerLoop {
 
     ConsumerLoop(Consumer<String, byte[]> consumer, String topic, Limits limits, OffsetTracker tracker,
             BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler, Supplier<Throwable> fatal,
-            BooleanSupplier storageAvailable) {
+            BooleanSupplier storageAvailable, Delivery delivery) {
         this.consumer = consumer;
+        this.delivery = delivery;
         this.storageAvailable = storageAvailable;
         this.topic = topic;
         this.limits = limits;
@@ -71,9 +75,10 @@ final class ConsumerLoop {
 
     /** Polls until {@link #stop()} (or a fatal error), then drains within the deadline. */
     void run() {
+        delivery.start();
         subscribe();
         try {
-            while (!stopping && fatal.get() == null) {
+            while (!stopping && fatal.get() == null && failure == null) {
                 pollOnce();
             }
             drain();
@@ -94,7 +99,11 @@ final class ConsumerLoop {
         }
         lastPoll = System.nanoTime();
         applyBackPressure();
-        commit(tracker.partitions(), false);
+        try {
+            commit(tracker.partitions(), false);
+        } catch (RuntimeException e) {
+            // recorded in failure: run() stops
+        }
     }
 
     void stop() {
@@ -103,6 +112,11 @@ final class ConsumerLoop {
 
     boolean stopping() {
         return stopping;
+    }
+
+    /** Why the loop stopped on its own (a commit that cannot be completed); null if it did not. */
+    Throwable failure() {
+        return failure;
     }
 
     boolean joined() {
@@ -137,22 +151,28 @@ final class ConsumerLoop {
     }
 
     private void commit(Collection<TopicPartition> partitions, boolean sync) {
+        commit(partitions, sync, () -> { });
+    }
+
+    /** Commits what finished on {@code partitions}, then runs {@code then} before any job can settle again. */
+    private void commit(Collection<TopicPartition> partitions, boolean sync, Runnable then) {
+        try {
+            delivery.commit(consumer, () -> committable(partitions), sync, then);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+                LOG.error("could not commit; stopping, so that unfinished and uncommitted jobs are redelivered", e);
+            }
+            throw e;
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : partitions) {
             tracker.advance(partition).ifPresent(next -> offsets.put(partition, new OffsetAndMetadata(next)));
         }
-        if (offsets.isEmpty()) {
-            return;
-        }
-        if (sync) {
-            consumer.commitSync(offsets);
-        } else {
-            consumer.commitAsync(offsets, (committed, error) -> {
-                if (error != null) {
-                    LOG.warn("offset commit failed (a later commit covers it): {}", error.toString());
-                }
-            });
-        }
+        return offsets;
     }
 
     /** Stop taking jobs, let the running ones finish within the deadline, commit what finished. */
@@ -160,10 +180,14 @@ final class ConsumerLoop {
         LOG.info("draining {} jobs in flight (deadline {} s)", tracker.inFlight(), limits.drainTimeout().toSeconds());
         consumer.pause(consumer.assignment());
         long deadline = System.nanoTime() + limits.drainTimeout().toNanos();
-        while (tracker.inFlight() > 0 && System.nanoTime() < deadline && fatal.get() == null) {
+        while (tracker.inFlight() > 0 && System.nanoTime() < deadline && fatal.get() == null && failure == null) {
             consumer.poll(POLL); // keeps the group membership alive; paused partitions return nothing
             lastPoll = System.nanoTime();
-            commit(tracker.partitions(), false);
+            try {
+                commit(tracker.partitions(), false);
+            } catch (RuntimeException e) {
+                break;
+            }
         }
         try {
             commit(tracker.partitions(), true);
@@ -177,22 +201,34 @@ final class ConsumerLoop {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            try {
+                commit(tracker.partitions(), true); // what finished so far, so no transaction outlives the grace below
+            } catch (RuntimeException e) {
+                LOG.warn("commit before revocation failed: {}", e.toString());
+            }
             long deadline = System.nanoTime() + limits.revokeGrace().toNanos();
             while (tracker.inFlight(partitions) > 0 && System.nanoTime() < deadline) {
                 sleep(20);
             }
             try {
-                commit(partitions, true);
+                // Forgotten under the same lock as the commit: a job of these partitions that finishes
+                // later cannot publish a result that their new owner publishes too.
+                commit(partitions, true, () -> partitions.forEach(tracker::forget));
             } catch (RuntimeException e) {
                 LOG.warn("commit on revocation failed; those jobs will be redelivered: {}", e.toString());
+            } finally {
+                partitions.forEach(tracker::forget);
             }
-            partitions.forEach(tracker::forget);
             assigned.addAndGet(-partitions.size());
             LOG.info("revoked {}", partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            Throwable unsafe = delivery.lost();
+            if (unsafe != null && failure == null) {
+                failure = unsafe;
+            }
             partitions.forEach(tracker::forget);
             assigned.addAndGet(-partitions.size());
             joined = false; // out of the group until the next assignment

@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,7 +154,8 @@ final class JobFlow implements AutoCloseable {
             JobResult done = JobResult.succeeded(job.job(), job.outputs(), job.timingsMs(), job.task().models(),
                     job.attempt(), config.workerId(), Instant.now());
             job.task(null); // the pixels and encoded bytes are no longer needed
-            settle(job, events.result(done), events.status(job, JobState.SUCCEEDED, JobStage.STORE, 1.0, null));
+            settle(job, () -> List.of(events.result(done),
+                    events.finalStatus(job, JobState.SUCCEEDED, JobStage.STORE, 1.0, null)));
             metrics.jobEnded(JobState.SUCCEEDED, null, job.timingsMs());
             LOG.info("{} succeeded: {}", job, job.timingsMs());
         } catch (RuntimeException e) {
@@ -240,8 +242,8 @@ final class JobFlow implements AutoCloseable {
         Map<String, String> metadata = job.job() == null ? Map.of() : job.job().metadata();
         JobResult result = JobResult.failed(job.jobId(), error, job.timingsMs(), configuredModels, job.attempt(),
                 config.workerId(), metadata, Instant.now());
-        settle(job, events.result(result), events.deadLetter(job, error),
-                events.status(job, terminal, job.stage(), 1.0, error));
+        settle(job, () -> List.of(events.result(result), events.deadLetter(job, error),
+                events.finalStatus(job, terminal, job.stage(), 1.0, error)));
         metrics.jobEnded(terminal, error.code(), job.timingsMs());
     }
 
@@ -277,12 +279,10 @@ final class JobFlow implements AutoCloseable {
         });
     }
 
-    /** When every event is acknowledged, the job's offset may be committed; if not, it must be redelivered. */
-    private void settle(InFlightJob job, CompletableFuture<?>... acks) {
-        CompletableFuture.allOf(acks).whenComplete((ok, error) -> {
-            if (error == null) {
-                tracker.finished(job.ticket());
-            } else if (fatal.compareAndSet(null, error)) {
+    /** Sends the job's final events; once they are safe its offset may be committed, if not it must be redelivered. */
+    private void settle(InFlightJob job, Supplier<List<CompletableFuture<Void>>> finalEvents) {
+        events.settle(job, finalEvents).whenComplete((ok, error) -> {
+            if (error != null && fatal.compareAndSet(null, error)) {
                 LOG.error("could not publish the events of {}; stopping so it is redelivered", job, error);
             }
         });

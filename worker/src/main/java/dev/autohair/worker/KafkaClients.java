@@ -12,7 +12,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The worker's Kafka clients, configured for at-least-once processing with ordered, de-duplicated sends. */
+/**
+ * The worker's Kafka clients: ordered, de-duplicated sends, and with exactly-once delivery a
+ * transactional producer fenced per worker identity.
+ */
 public final class KafkaClients {
 
     private KafkaClients() {
@@ -53,6 +56,15 @@ public final class KafkaClients {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        if (config.kafka().delivery() == WorkerConfig.Delivery.EXACTLY_ONCE) {
+            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.kafka().transactionalId(config.workerId()));
+            // Transactions last one commit window (100 ms). After a crash, readers (read_committed) wait
+            // at the dead worker's open transaction until it is restarted or this expires: keep it short.
+            // (It must outlast the poll thread's longest pause with a transaction open: a revocation's 10 s grace.)
+            p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "15000");
+            // A commit blocked on an unreachable broker gives up after this and is retried.
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+        }
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return new KafkaProducer<>(p);

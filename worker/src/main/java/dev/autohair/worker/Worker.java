@@ -38,22 +38,25 @@ public final class Worker implements AutoCloseable {
             Producer<String, byte[]> producer, MessageCodec codec, WorkerMetrics metrics) {
         this.config = config;
         this.consumer = consumer;
-        Events events = new Events(producer, config.kafka().topics(), codec, config.workerId());
+        Delivery delivery = config.kafka().delivery() == WorkerConfig.Delivery.EXACTLY_ONCE
+                ? new ExactlyOnceDelivery(producer, tracker) : new AtLeastOnceDelivery(tracker);
+        Events events = new Events(producer, config.kafka().topics(), codec, config.workerId(), delivery);
         this.outage = new StorageOutage(store);
         this.flow = new JobFlow(config, pipeline, store, events, codec, tracker, metrics, outage);
         this.loop = new ConsumerLoop(consumer, config.kafka().topics().jobs(), new ConsumerLoop.Limits(
                 config.flow().maxInFlight(), config.flow().resumeBelow(), config.flow().drainTimeout(), REVOKE_GRACE),
-                tracker, flow::accept, flow::fatal, outage::available);
+                tracker, flow::accept, flow::fatal, outage::available, delivery);
     }
 
     /** Polls until {@link #stop()} (or a fatal error), then drains within the configured deadline. */
     public void run() {
-        LOG.info("worker {} consuming {} (batch {} / {} ms, in flight {})", config.workerId(),
+        LOG.info("worker {} consuming {} (batch {} / {} ms, in flight {}, delivery {})", config.workerId(),
                 config.kafka().topics().jobs(), config.batching().maxSize(), config.batching().maxDelay().toMillis(),
-                config.flow().maxInFlight());
+                config.flow().maxInFlight(), config.kafka().delivery().wireName());
         loop.run();
-        if (flow.fatal() != null) {
-            LOG.error("worker stopped on a fatal error; unfinished jobs will be redelivered", flow.fatal());
+        if (flow.fatal() != null || loop.failure() != null) {
+            LOG.error("worker stopped on a fatal error; unfinished jobs will be redelivered",
+                    flow.fatal() != null ? flow.fatal() : loop.failure());
         }
     }
 
@@ -72,7 +75,7 @@ public final class Worker implements AutoCloseable {
      * assignment is (a group with more workers than partitions leaves some idle but healthy).
      */
     public boolean consuming() {
-        return !loop.stopping() && flow.fatal() == null && loop.joined();
+        return !loop.stopping() && flow.fatal() == null && loop.failure() == null && loop.joined();
     }
 
     /** How long ago the poll loop last came back from the broker; empty before its first poll. */

@@ -37,7 +37,8 @@ class ConsumerLoopTest {
     @BeforeEach
     void assign() {
         loop = new ConsumerLoop(consumer, TOPIC, new ConsumerLoop.Limits(4, 2, Duration.ofSeconds(1), Duration.ofMillis(50)), tracker,
-                (record, ticket) -> handed.add(ticket), () -> null, () -> storageAvailable);
+                (record, ticket) -> handed.add(ticket), () -> null, () -> storageAvailable,
+                new AtLeastOnceDelivery(tracker));
         loop.subscribe();
         consumer.rebalance(List.of(P0, P1));
         consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));

@@ -114,7 +114,7 @@ class JobFlowTest {
         CutoutPipeline pipeline = new CutoutPipeline(disc(), new ClosedFormMatting(), new MultiLevelForegroundEstimation());
         WorkerConfig config = config();
         outage = new StorageOutage(store);
-        flow = new JobFlow(config, pipeline, store, new Events(producer, TOPICS, codec, config.workerId()), codec, tracker,
+        flow = new JobFlow(config, pipeline, store, new Events(producer, TOPICS, codec, config.workerId(), new AtLeastOnceDelivery(tracker)), codec, tracker,
                 WorkerMetrics.NONE, outage);
         return flow;
     }

@@ -263,6 +263,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "offsets.topic.num.partitions=4",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
+                // A killed producer's open transaction is aborted within a second of its timeout, not ten.
+                "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 // Tests should not wait 3 s for the first consumer group to settle.

@@ -314,6 +314,7 @@ class WorkerIntegrationTest {
     private static WorkerConfig config(Topics topics, String group, Map<String, String> overrides, String workerId) {
         Map<String, String> settings = new HashMap<>(overrides);
         settings.putIfAbsent(WorkerConfig.BATCH_MAX_DELAY_MS, "20");
+        settings.putIfAbsent(WorkerConfig.DELIVERY, System.getProperty("it.delivery", "exactly-once"));
         return stack.workerConfig(topics, group + "-" + topics.jobs(), workerId, settings);
     }
 

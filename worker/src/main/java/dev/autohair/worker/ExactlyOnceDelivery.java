@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Results, status events, dead letters and the consumed offsets in one Kafka transaction per
- * commit window ({@code AUTOHAIR_DELIVERY=exactly-once}). A transaction is always open: pool
- * threads send into it while the poll thread, every {@link #WINDOW} or on revocation and drain,
- * adds the offsets of the contiguously finished jobs and commits it, then opens the next.
+ * commit window ({@code AUTOHAIR_DELIVERY=exactly-once}). The first send of a window opens a
+ * transaction; pool threads send into it while the poll thread, every {@link #WINDOW} or on
+ * revocation and drain, adds the offsets of the contiguously finished jobs and commits it. (Opened
+ * lazily, so that an idle or closing worker holds no transaction: a producer closed with one open
+ * waits on the broker to abort it.)
  *
  * <p>Atomicity: a job's final events and its "finished" mark happen under the read lock, the
  * offsets are computed and committed under the write lock, so a commit holds either a job's
@@ -39,8 +41,8 @@ final class ExactlyOnceDelivery implements Delivery {
     private final Producer<String, byte[]> producer;
     private final OffsetTracker tracker;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    /** Something was sent since the transaction began (guarded by the read lock's holders setting it, the writer clearing it). */
-    private volatile boolean dirty;
+    /** A transaction is open: set by the first sender of a window (under {@code this}), cleared by the committer. */
+    private boolean open;
     private volatile Throwable failed;
     private long lastCommit = System.nanoTime();
     private int commits;
@@ -53,7 +55,6 @@ final class ExactlyOnceDelivery implements Delivery {
     @Override
     public void start() {
         producer.initTransactions(); // fences an earlier producer of this worker id and aborts its open transaction
-        producer.beginTransaction();
     }
 
     @Override
@@ -63,7 +64,7 @@ final class ExactlyOnceDelivery implements Delivery {
             if (failed != null || !tracker.holds(ticket)) {
                 return CompletableFuture.completedFuture(null); // no longer this worker's job: its new owner reports it
             }
-            dirty = true;
+            ensureOpen();
             return send.get();
         } finally {
             lock.readLock().unlock();
@@ -80,7 +81,7 @@ final class ExactlyOnceDelivery implements Delivery {
             if (!tracker.holds(ticket)) {
                 return CompletableFuture.completedFuture(null); // revoked: the partition's new owner redoes the job
             }
-            dirty = true;
+            ensureOpen();
             for (CompletableFuture<Void> send : sends.get()) {
                 if (send.isCompletedExceptionally()) {
                     return send; // refused before it left: must not be committed as done
@@ -108,15 +109,17 @@ final class ExactlyOnceDelivery implements Delivery {
                 throw new IllegalStateException("transactions failed earlier; the worker must restart", failed);
             }
             Map<TopicPartition, OffsetAndMetadata> committable = offsets.get();
-            if (!committable.isEmpty() || dirty) {
+            if (!committable.isEmpty() || open) {
                 try {
+                    ensureOpen();
                     if (!committable.isEmpty()) {
                         retrying(() -> producer.sendOffsetsToTransaction(committable, consumer.groupMetadata()));
                     }
                     retrying(producer::commitTransaction);
                     commits++;
-                    dirty = false;
-                    producer.beginTransaction();
+                    synchronized (this) {
+                        open = false;
+                    }
                 } catch (KafkaException e) {
                     fail(e);
                     throw e;
@@ -149,15 +152,27 @@ final class ExactlyOnceDelivery implements Delivery {
         return commits;
     }
 
+    private synchronized void ensureOpen() {
+        if (!open) {
+            producer.beginTransaction();
+            open = true;
+        }
+    }
+
     private void fail(Throwable cause) {
         if (failed == null) {
             failed = cause;
             LOG.error("transaction failed ({}); aborting it, nothing of it becomes visible", cause.toString());
-            try {
-                producer.abortTransaction();
-            } catch (KafkaException e) {
-                // Fenced: a newer producer of this id already aborted it.
-                LOG.warn("abort failed: {}", e.toString());
+            synchronized (this) {
+                if (open) {
+                    try {
+                        producer.abortTransaction();
+                    } catch (KafkaException e) {
+                        // Fenced: a newer producer of this id already aborted it.
+                        LOG.warn("abort failed: {}", e.toString());
+                    }
+                    open = false;
+                }
             }
         }
     }

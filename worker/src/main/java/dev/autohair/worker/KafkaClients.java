@@ -64,6 +64,11 @@ public final class KafkaClients {
             p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "15000");
             // A commit blocked on an unreachable broker gives up after this and is retried.
             p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+            // Right after a commit the broker still writes its markers and answers the next
+            // transaction's first sends with CONCURRENT_TRANSACTIONS: retry those within
+            // milliseconds, not with the default back-off that grows to a second per retry.
+            p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "10");
+            p.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "100");
         }
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

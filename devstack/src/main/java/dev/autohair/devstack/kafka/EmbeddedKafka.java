@@ -263,6 +263,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "offsets.topic.num.partitions=4",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
+                // Created on the first transaction: 50 partitions (the default) take seconds on two cores.
+                "transaction.state.log.num.partitions=1",
                 // A killed producer's open transaction is aborted within a second of its timeout, not ten.
                 "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
                 "share.coordinator.state.topic.replication.factor=1",

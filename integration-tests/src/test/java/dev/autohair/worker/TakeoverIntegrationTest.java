@@ -72,8 +72,10 @@ class TakeoverIntegrationTest {
     @Test
     void afterKillMinusNineTheOtherWorkerResumesTheDeadWorkersPartitionsWithinFifteenSeconds() throws Exception {
         Topics topics = newTopics();
+        // -Dit.groupProtocol=consumer measures Kafka 4's consumer group protocol instead of classic static membership.
+        String protocol = System.getProperty("it.groupProtocol", "classic");
         Map<String, String> settings = Map.of(WorkerConfig.MAX_IN_FLIGHT, "2", WorkerConfig.BATCH_MAX_SIZE, "2",
-                WorkerConfig.BATCH_MAX_DELAY_MS, "20");
+                WorkerConfig.BATCH_MAX_DELAY_MS, "20", WorkerConfig.KAFKA_GROUP_PROTOCOL, protocol);
         int jobs = 32;
         try (EventLog log = new EventLog(stack, topics);
                 JobClient client = stack.jobClient(topics);
@@ -101,8 +103,8 @@ class TakeoverIntegrationTest {
                             && deadPartitions.contains(partition(s.jobId())))
                     .map(StatusEvent::timestamp).min(Instant::compareTo)
                     .map(first -> Duration.between(killed, first)).orElseThrow();
-            System.out.printf("takeover after kill -9: worker-b worked on the dead worker's partitions %s %.1f s after"
-                    + " the kill%n", deadPartitions, takeover.toMillis() / 1000.0);
+            System.out.printf("takeover after kill -9 (%s protocol): worker-b worked on the dead worker's partitions %s"
+                    + " %.1f s after the kill%n", protocol, deadPartitions, takeover.toMillis() / 1000.0);
             assertThat(takeover).as("time until the survivor works on the dead worker's partitions")
                     .isLessThan(Duration.ofSeconds(15));
             Thread.sleep(1_000); // a duplicate would arrive now

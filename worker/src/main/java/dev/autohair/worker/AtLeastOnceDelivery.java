@@ -63,6 +63,12 @@ final class AtLeastOnceDelivery implements Delivery {
     }
 
     @Override
+    public void rewind(Runnable seek) {
+        tracker.forgetAll();
+        seek.run();
+    }
+
+    @Override
     public Throwable lost() {
         return null; // their unfinished jobs are redelivered; what finished here stays published
     }

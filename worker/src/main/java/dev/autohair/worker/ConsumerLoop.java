@@ -51,6 +51,8 @@ final class ConsumerLoop {
     private final Delivery delivery;
     /** A commit that failed for good (exactly-once: the transaction is gone): the loop stops on it. */
     private volatile Throwable failure;
+    /** An aborted transaction's jobs must be done again: seek back before the next poll. */
+    private boolean rewindPending;
 
     private volatile boolean stopping;
     private boolean paused;
@@ -93,6 +95,10 @@ final class ConsumerLoop {
 
     /** One turn of the loop: poll, hand the records on, apply back-pressure, commit what finished. */
     void pollOnce() {
+        if (rewindPending) {
+            rewindPending = false;
+            delivery.rewind(this::seekToCommitted);
+        }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             handler.accept(record, tracker.started(partition, record.offset()));
@@ -158,6 +164,9 @@ final class ConsumerLoop {
     private void commit(Collection<TopicPartition> partitions, boolean sync, Runnable then) {
         try {
             delivery.commit(consumer, () -> committable(partitions), sync, then);
+        } catch (TransactionAbortedException e) {
+            rewindPending = true; // nothing of it is visible: redo its jobs from the committed offsets
+            LOG.warn("{}; rewinding to the committed offsets", e.getMessage());
         } catch (RuntimeException e) {
             if (failure == null) {
                 failure = e;
@@ -165,6 +174,21 @@ final class ConsumerLoop {
             }
             throw e;
         }
+    }
+
+    /** Every assigned partition back to its committed offset (its beginning if none), as a new owner would start. */
+    private void seekToCommitted() {
+        java.util.Set<TopicPartition> assignment = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assignment);
+        for (TopicPartition partition : assignment) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset != null) {
+                consumer.seek(partition, offset.offset());
+            } else {
+                consumer.seekToBeginning(List.of(partition));
+            }
+        }
+        LOG.info("rewound {} to their committed offsets", assignment);
     }
 
     private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {

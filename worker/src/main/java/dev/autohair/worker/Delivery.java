@@ -39,6 +39,12 @@ interface Delivery {
             Runnable then);
 
     /**
+     * After a {@link TransactionAbortedException}: forget every job taken so far and {@code seek}
+     * back to the committed offsets, before any job can settle again.
+     */
+    void rewind(Runnable seek);
+
+    /**
      * The group took partitions away without a revocation (this worker was presumed dead). Returns
      * a failure when the worker cannot go on safely (events of other jobs may have been thrown away
      * with the lost ones), null when it can.

@@ -11,7 +11,12 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,8 +126,12 @@ final class ExactlyOnceDelivery implements Delivery {
                         open = false;
                     }
                 } catch (KafkaException e) {
-                    fail(e);
-                    throw e;
+                    if (!abortable(e)) {
+                        fail(e);
+                        throw e;
+                    }
+                    abortAndForget(e);
+                    throw new TransactionAbortedException("transaction aborted (" + e + "); redoing its jobs", e);
                 }
             }
             lastCommit = System.nanoTime();
@@ -147,9 +156,52 @@ final class ExactlyOnceDelivery implements Delivery {
         }
     }
 
+    /**
+     * After an abort: throws away whatever the open transaction holds (jobs taken since the abort),
+     * forgets every job, and runs {@code seek} (back to the committed offsets) before any job can
+     * settle again, so that every uncommitted job is done again exactly once.
+     */
+    @Override
+    public void rewind(Runnable seek) {
+        lock.writeLock().lock();
+        try {
+            synchronized (this) {
+                if (open) {
+                    producer.abortTransaction();
+                    open = false;
+                }
+            }
+            tracker.forgetAll();
+            seek.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Transactions committed so far (for tests and logs). */
     int commits() {
         return commits;
+    }
+
+    /** Fenced or refused for good: another worker with this id runs, or the producer is unusable. */
+    private static boolean abortable(KafkaException e) {
+        return !(e instanceof ProducerFencedException || e instanceof FencedInstanceIdException
+                || e instanceof InvalidProducerEpochException || e instanceof AuthorizationException
+                || e instanceof UnsupportedVersionException);
+    }
+
+    private void abortAndForget(KafkaException cause) {
+        LOG.warn("transaction aborted ({}); rewinding to the committed offsets to redo its jobs", cause.toString());
+        try {
+            synchronized (this) {
+                producer.abortTransaction();
+                open = false;
+            }
+        } catch (KafkaException e) {
+            fail(e);
+            throw e;
+        }
+        tracker.forgetAll(); // their settles are dropped from now on; the rewind redelivers them
     }
 
     private synchronized void ensureOpen() {

@@ -88,6 +88,12 @@ public final class OffsetTracker {
         epochs.remove(partition);
     }
 
+    /** Every partition starts over (exactly-once after an aborted transaction): no job taken so far counts any more. */
+    public synchronized void forgetAll() {
+        pending.clear();
+        epochs.clear();
+    }
+
     public synchronized List<TopicPartition> partitions() {
         return new ArrayList<>(pending.keySet());
     }

@@ -102,6 +102,46 @@ class ConsumerLoopTest {
     }
 
     @Test
+    void anAbortedTransactionRewindsToTheCommittedOffsetsAndForgetsEveryJobTaken() throws Exception {
+        var producer = new org.apache.kafka.clients.producer.MockProducer<String, byte[]>(true, null,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
+        ExactlyOnceDelivery delivery = new ExactlyOnceDelivery(producer, tracker);
+        delivery.start();
+        ConsumerLoop eos = new ConsumerLoop(consumer, TOPIC, new ConsumerLoop.Limits(4, 2, Duration.ofSeconds(1),
+                Duration.ofMillis(50)), tracker, (record, ticket) -> handed.add(ticket), () -> null, () -> true, delivery);
+        eos.subscribe();
+        consumer.rebalance(List.of(P0));
+        consumer.updateBeginningOffsets(Map.of(P0, 0L));
+        add(P0, 0);
+        add(P0, 1);
+        eos.pollOnce();
+        assertThat(handed).hasSize(2);
+        delivery.settle(ticket(P0, 0), () -> List.of(send(producer, "job-0")));
+
+        // The group's generation moved under the transaction (a broker restart, a rebalance).
+        producer.sendOffsetsToTransactionException = new org.apache.kafka.clients.consumer.CommitFailedException("generation");
+        Thread.sleep(ExactlyOnceDelivery.WINDOW.toMillis() + 10);
+        eos.pollOnce();
+        assertThat(eos.failure()).as("recoverable: no need to stop").isNull();
+        assertThat(producer.transactionAborted()).isTrue();
+        assertThat(producer.history()).as("nothing of it visible").isEmpty();
+        assertThat(tracker.inFlight()).as("every job taken is forgotten").isZero();
+        assertThat(delivery.settle(ticket(P0, 1), () -> List.of(send(producer, "job-1")))).isCompleted();
+        assertThat(producer.uncommittedRecords()).as("a forgotten job publishes nothing").isEmpty();
+
+        producer.sendOffsetsToTransactionException = null;
+        eos.pollOnce(); // rewinds before polling
+        assertThat(consumer.position(P0)).as("back at the committed offset (none: the beginning)").isZero();
+    }
+
+    private static java.util.concurrent.CompletableFuture<Void> send(
+            org.apache.kafka.clients.producer.MockProducer<String, byte[]> producer, String key) {
+        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("autohair.results", key, new byte[0]));
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    @Test
     void commitsEachPartitionOnlyUpToItsLowestUnfinishedJob() {
         for (long offset = 0; offset < 3; offset++) {
             add(P0, offset);

@@ -34,7 +34,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 /**
  * Jobs per second end to end (upload → Kafka → worker → S3 → result event) at micro-batch sizes
  * 1, 4 and 8, against the same images run straight through the pipeline in the same process and
- * run (decode, pipeline, encode): the ratio is the worker's overhead or gain.
+ * run (decode, pipeline, encode): the ratio is the worker's overhead or gain. Then, at batch size
+ * 4, exactly-once delivery (the default: results, events and offsets in transactions) against
+ * at-least-once, alternating, {@link #DELIVERY_ROUNDS} rounds each: the cost of transactions.
+ * With the argument {@code delivery} after the samples folder only that comparison runs.
  *
  * <p>Run in its own JVM (the broker's child JVM takes this JVM's class path, which under
  * {@code exec:java} would be Maven's): {@code mvn -q -B -Pbench install -DskipTests && mvn -q -B
@@ -45,6 +48,7 @@ public final class WorkerBenchmark {
 
     private static final int JOBS = 24;
     private static final int[] BATCH_SIZES = {1, 4, 8};
+    private static final int DELIVERY_ROUNDS = 2;
 
     private WorkerBenchmark() {
     }
@@ -55,21 +59,50 @@ public final class WorkerBenchmark {
         for (String name : List.of("astronaut.png", "coffee.png", "lemur.png", "cat.png")) {
             images.add(Files.readAllBytes(samples.resolve(name)));
         }
+        boolean deliveryOnly = args.length > 1 && args[1].equals("delivery");
         Path dir = Files.createTempDirectory("autohair-bench");
         try (DevStack stack = DevStack.start(dir); CutoutPipeline pipeline = Assembly.cutoutPipeline(null)) {
             stack.s3().createBucket("uploads");
             stack.s3().createBucket("cutouts");
-            double direct = inProcess(pipeline, images);
             System.out.printf(Locale.ROOT, "cores: %d; %d jobs over 4 sample photos (0.14-0.30 MP)%n",
                     Runtime.getRuntime().availableProcessors(), JOBS);
+            if (!deliveryOnly) {
+                batchSizes(stack, pipeline, images);
+            }
+            compareDelivery(stack, pipeline, images);
+        }
+    }
+
+    private static void batchSizes(DevStack stack, CutoutPipeline pipeline, List<byte[]> images) throws Exception {
+        {
+            double direct = inProcess(pipeline, images);
             System.out.println("| path | batch size | jobs/s | ratio to in-process |");
             System.out.println("|---|---:|---:|---:|");
             System.out.printf(Locale.ROOT, "| in-process pipeline (decode, pipeline, encode) | 1 | %.2f | 1.00 |%n", direct);
             for (int batch : BATCH_SIZES) {
-                double rate = throughWorker(stack, pipeline, images, batch);
+                double rate = throughWorker(stack, pipeline, images, batch, WorkerConfig.Delivery.EXACTLY_ONCE);
                 System.out.printf(Locale.ROOT, "| Kafka → worker → S3 | %d | %.2f | %.2f |%n", batch, rate, rate / direct);
             }
         }
+    }
+
+    /** Exactly-once against at-least-once, alternating so that a busy spell on the machine hits both. */
+    private static void compareDelivery(DevStack stack, CutoutPipeline pipeline, List<byte[]> images) throws Exception {
+        throughWorker(stack, pipeline, images, 4, WorkerConfig.Delivery.AT_LEAST_ONCE); // warm-up
+        double[] sums = new double[2];
+        System.out.println("| delivery | round | jobs/s |");
+        System.out.println("|---|---:|---:|");
+        for (int round = 1; round <= DELIVERY_ROUNDS; round++) {
+            for (WorkerConfig.Delivery delivery : List.of(WorkerConfig.Delivery.AT_LEAST_ONCE, WorkerConfig.Delivery.EXACTLY_ONCE)) {
+                double rate = throughWorker(stack, pipeline, images, 4, delivery);
+                sums[delivery.ordinal()] += rate;
+                System.out.printf(Locale.ROOT, "| %s | %d | %.2f |%n", delivery.wireName(), round, rate);
+            }
+        }
+        double exactly = sums[WorkerConfig.Delivery.EXACTLY_ONCE.ordinal()] / DELIVERY_ROUNDS;
+        double atLeast = sums[WorkerConfig.Delivery.AT_LEAST_ONCE.ordinal()] / DELIVERY_ROUNDS;
+        System.out.printf(Locale.ROOT, "mean: exactly-once %.2f jobs/s, at-least-once %.2f jobs/s, cost %.1f %%%n",
+                exactly, atLeast, 100 * (1 - exactly / atLeast));
     }
 
     private static double inProcess(CutoutPipeline pipeline, List<byte[]> images) {
@@ -91,12 +124,13 @@ public final class WorkerBenchmark {
         return JOBS / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double throughWorker(DevStack stack, CutoutPipeline pipeline, List<byte[]> images, int batch)
-            throws Exception {
+    private static double throughWorker(DevStack stack, CutoutPipeline pipeline, List<byte[]> images, int batch,
+            WorkerConfig.Delivery delivery) throws Exception {
         String run = "b" + batch + "-" + UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("jobs-" + run, "status-" + run, "results-" + run, "dlq-" + run);
         stack.createTopics(topics, 3);
         WorkerConfig config = stack.workerConfig(topics, "bench-" + run, "bench", Map.of(
+                WorkerConfig.DELIVERY, delivery.wireName(),
                 WorkerConfig.BATCH_MAX_SIZE, Integer.toString(batch),
                 WorkerConfig.MAX_IN_FLIGHT, Integer.toString(Math.max(16, 2 * batch))));
 

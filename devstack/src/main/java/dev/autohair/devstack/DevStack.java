@@ -108,12 +108,16 @@ public final class DevStack implements AutoCloseable {
                 new S3Settings(URI.create(s3.endpoint()), s3.accessKey(), s3.secretKey(), s3.region()), topics));
     }
 
-    /** A consumer reading {@code topics} from the beginning in a group of its own, as an observer would. */
+    /**
+     * A consumer reading {@code topics} from the beginning in a group of its own, as an observer
+     * would: committed records only (read_committed), as the worker's readers must read them.
+     */
     public KafkaConsumer<String, byte[]> follow(String... topics) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "follower-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p);

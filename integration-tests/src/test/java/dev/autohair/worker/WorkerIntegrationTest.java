@@ -197,23 +197,24 @@ class WorkerIntegrationTest {
     }
 
     @Test
-    void unreachableStorageIsRetriedWithBackOffThenDeadLettered() throws Exception {
+    void storageThatNeverAnswersHoldsTheJobOnlyForTheOutageBudgetThenDeadLettersIt() throws Exception {
         Topics topics = newTopics();
         Map<String, String> deadStorage = Map.of(WorkerConfig.S3_ENDPOINT, "http://127.0.0.1:1",
-                WorkerConfig.RETRY_MAX_ATTEMPTS, "3", WorkerConfig.RETRY_BACKOFF_MS, "50");
+                WorkerConfig.STORAGE_OUTAGE_BUDGET_MS, "1500");
         try (EventLog log = new EventLog(stack, topics);
                 JobClient client = client(topics);
-                RunningWorker worker = new RunningWorker(config(topics, "retry", deadStorage))) {
+                RunningWorker worker = new RunningWorker(config(topics, "outage-budget", deadStorage))) {
             String id = client.submit(portrait, "p.png", request());
 
+            EventLog.await("the job to wait", WAIT, () -> log.statusesFor(id).stream().anyMatch(s -> s.state() == JobState.WAITING));
+            assertThat(worker.worker.storageAvailable()).isFalse();
             EventLog.await("the job to end", WAIT, () -> log.ended(id));
 
             JobResult result = single(log.resultsFor(id));
             assertThat(result.error().code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
-            assertThat(result.attempt()).isEqualTo(3);
+            assertThat(result.attempt()).as("waiting uses no attempts").isEqualTo(1);
             List<JobState> states = log.statusesFor(id).stream().map(StatusEvent::state).toList();
-            assertThat(states).containsExactly(JobState.RECEIVED, JobState.RETRYING, JobState.RECEIVED,
-                    JobState.RETRYING, JobState.RECEIVED, JobState.DEAD_LETTERED);
+            assertThat(states).containsExactly(JobState.RECEIVED, JobState.WAITING, JobState.DEAD_LETTERED);
             EventLog.await("the dead letter", WAIT, () -> log.deadLetters.stream().anyMatch(r -> id.equals(r.key())));
         }
     }
@@ -315,6 +316,7 @@ class WorkerIntegrationTest {
     private static WorkerConfig config(Topics topics, String group, Map<String, String> overrides, String workerId) {
         Map<String, String> settings = new HashMap<>(overrides);
         settings.putIfAbsent(WorkerConfig.BATCH_MAX_DELAY_MS, "20");
+        settings.putIfAbsent(WorkerConfig.DELIVERY, System.getProperty("it.delivery", "exactly-once"));
         return stack.workerConfig(topics, group + "-" + topics.jobs(), workerId, settings);
     }
 

@@ -78,6 +78,8 @@ public final class StatusService implements AutoCloseable {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
         // A new instance builds the view from everything the topics still hold.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // The workers write in transactions: read only what they committed (one result per job).
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         // Streams hands security.protocol, ssl.* and sasl.* on to each of its clients.
         return config.security().applyTo(p);
     }

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,9 @@ public record WorkerConfig(
     public static final String WORKER_ID = "AUTOHAIR_WORKER_ID";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "AUTOHAIR_KAFKA_BOOTSTRAP_SERVERS";
     public static final String KAFKA_GROUP_ID = "AUTOHAIR_KAFKA_GROUP_ID";
+    public static final String KAFKA_GROUP_PROTOCOL = "AUTOHAIR_KAFKA_GROUP_PROTOCOL";
+    public static final String KAFKA_SESSION_TIMEOUT_MS = "AUTOHAIR_KAFKA_SESSION_TIMEOUT_MS";
+    public static final String DELIVERY = "AUTOHAIR_DELIVERY";
     public static final String TOPIC_JOBS = "AUTOHAIR_TOPIC_JOBS";
     public static final String TOPIC_STATUS = "AUTOHAIR_TOPIC_STATUS";
     public static final String TOPIC_RESULTS = "AUTOHAIR_TOPIC_RESULTS";
@@ -59,6 +63,7 @@ public record WorkerConfig(
     public static final String CPU_THREADS = "AUTOHAIR_CPU_THREADS";
     public static final String RETRY_MAX_ATTEMPTS = "AUTOHAIR_RETRY_MAX_ATTEMPTS";
     public static final String RETRY_BACKOFF_MS = "AUTOHAIR_RETRY_BACKOFF_MS";
+    public static final String STORAGE_OUTAGE_BUDGET_MS = "AUTOHAIR_STORAGE_OUTAGE_BUDGET_MS";
     public static final String DRAIN_TIMEOUT_MS = "AUTOHAIR_DRAIN_TIMEOUT_MS";
     public static final String MAX_OBJECT_BYTES = "AUTOHAIR_MAX_OBJECT_BYTES";
     public static final String MAX_PIXELS = "AUTOHAIR_MAX_PIXELS";
@@ -80,9 +85,10 @@ public record WorkerConfig(
 
     /** Every key the worker reads; anything else with the prefix is an error. */
     public static final Set<String> KEYS = Stream.concat(Stream.of(WORKER_ID, KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID,
-            TOPIC_JOBS, TOPIC_STATUS, TOPIC_RESULTS, TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
-            S3_CA_FILE, BATCH_MAX_SIZE, BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS,
-            RETRY_BACKOFF_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, HTTP_PORT,
+            KAFKA_GROUP_PROTOCOL, KAFKA_SESSION_TIMEOUT_MS, DELIVERY, TOPIC_JOBS, TOPIC_STATUS, TOPIC_RESULTS,
+            TOPIC_DEAD_LETTERS, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION, S3_CA_FILE, BATCH_MAX_SIZE,
+            BATCH_MAX_DELAY_MS, MAX_IN_FLIGHT, FETCH_THREADS, CPU_THREADS, RETRY_MAX_ATTEMPTS, RETRY_BACKOFF_MS,
+            STORAGE_OUTAGE_BUDGET_MS, DRAIN_TIMEOUT_MS, MAX_OBJECT_BYTES, MAX_PIXELS, SEGMENTATION_MODEL, HTTP_PORT,
             CONFIG_FILE, MODELS, JAVA_OPTS, MATTING_MODE, MATTING_MODEL, MATTING_INFERENCE,
             MODEL_CACHE, REQUIRE_GPU, BATCH_MAX_PIXELS, OBJECT_MODEL), KAFKA_SECURITY.all().stream())
             .collect(Collectors.toUnmodifiableSet());
@@ -101,17 +107,65 @@ public record WorkerConfig(
     public record Models(Optional<Path> segmentationModel, Optional<Path> objectModel, Path cache, boolean requireGpu) {
     }
 
-    /** Where the worker reads jobs and writes events, and how it gets in (TLS, SASL). */
-    public record Kafka(String bootstrapServers, String groupId, Topics topics, KafkaSecurity security) {
+    /**
+     * {@code exactly-once}: each commit window's results, status events, dead letters and consumed
+     * offsets form one Kafka transaction. {@code at-least-once}: events first, offsets after, so a
+     * crash in between publishes a job's result twice.
+     */
+    public enum Delivery {
+        EXACTLY_ONCE, AT_LEAST_ONCE;
 
-        /** On a PLAINTEXT listener. */
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static Delivery parse(String value) {
+            for (Delivery d : values()) {
+                if (d.wireName().equals(value)) {
+                    return d;
+                }
+            }
+            throw new ConfigException(DELIVERY + " must be exactly-once or at-least-once, was '" + value + "'");
+        }
+    }
+
+    /**
+     * Where the worker reads jobs and writes events, and how it keeps its place in the group. The
+     * worker id is its static group identity ({@code group.instance.id}): a restarted worker with
+     * the same id takes its partitions back without a rebalance.
+     *
+     * @param groupProtocol  {@code classic} (the client-side session timeout below applies) or
+     *                       {@code consumer} (KIP-848; the broker's group configuration sets the session timeout)
+     * @param sessionTimeout how long a crashed worker's partitions wait before another worker takes them (classic)
+     * @param delivery       whether results, status events and offsets are committed in one transaction
+     * @param security       how it gets in (TLS, SASL)
+     */
+    public record Kafka(String bootstrapServers, String groupId, Topics topics, String groupProtocol,
+                        Duration sessionTimeout, Delivery delivery, KafkaSecurity security) {
+
+        public static final Set<String> GROUP_PROTOCOLS = Set.of("classic", "consumer");
+
+        /** On a PLAINTEXT listener, with the defaults. */
         public Kafka(String bootstrapServers, String groupId, Topics topics) {
-            this(bootstrapServers, groupId, topics, KafkaSecurity.plaintext(KAFKA_SECURITY));
+            this(bootstrapServers, groupId, topics, "classic", Duration.ofSeconds(10), Delivery.EXACTLY_ONCE,
+                    KafkaSecurity.plaintext(KAFKA_SECURITY));
         }
 
         /** The start-up check of these settings, and the translation of Kafka's access failures. */
         public KafkaAccess access() {
             return new KafkaAccess(bootstrapServers, security);
+        }
+
+        /** The transactional id of this worker's producer: one per worker identity, so a restart fences its predecessor. */
+        public String transactionalId(String workerId) {
+            return groupId + "." + workerId;
+        }
+
+        public Kafka {
+            if (!GROUP_PROTOCOLS.contains(groupProtocol)) {
+                throw new ConfigException(KAFKA_GROUP_PROTOCOL + " must be one of " + GROUP_PROTOCOLS + ", was '"
+                        + groupProtocol + "'");
+            }
         }
     }
 
@@ -133,8 +187,18 @@ public record WorkerConfig(
         }
     }
 
-    /** Transient failures are retried up to {@code maxAttempts} attempts in all, backing off exponentially. */
-    public record Retries(int maxAttempts, Duration backoff) {
+    /**
+     * Transient failures are retried up to {@code maxAttempts} attempts in all, backing off
+     * exponentially. Unavailable object storage is not a failure of the job: the job waits for it,
+     * and is dead-lettered only after waiting longer than {@code storageOutageBudget}.
+     */
+    public record Retries(int maxAttempts, Duration backoff, Duration storageOutageBudget) {
+
+        public static final Duration DEFAULT_STORAGE_OUTAGE_BUDGET = Duration.ofMinutes(15);
+
+        public Retries(int maxAttempts, Duration backoff) {
+            this(maxAttempts, backoff, DEFAULT_STORAGE_OUTAGE_BUDGET);
+        }
 
         public Duration delayBefore(int attempt) {
             return backoff.multipliedBy(1L << Math.min(10, Math.max(0, attempt - 2)));
@@ -172,13 +236,18 @@ public record WorkerConfig(
         return new WorkerConfig(
                 s.string(WORKER_ID, defaultWorkerId()),
                 new Kafka(s.required(KAFKA_BOOTSTRAP_SERVERS, "kafka:9092"), s.string(KAFKA_GROUP_ID, "autohair-workers"), topics,
+                        s.string(KAFKA_GROUP_PROTOCOL, "classic"),
+                        // The broker's group.min.session.timeout.ms (6 s by default) is the floor it accepts.
+                        Duration.ofMillis(s.integer(KAFKA_SESSION_TIMEOUT_MS, 10_000, 1_000, 1_800_000)),
+                        Delivery.parse(s.string(DELIVERY, Delivery.EXACTLY_ONCE.wireName())),
                         KafkaSecurity.read(s, KAFKA_SECURITY)),
                 storage,
                 new Batching(s.integer(BATCH_MAX_SIZE, 4, 1, 256), s.millis(BATCH_MAX_DELAY_MS, 50, 0),
                         s.longValue(BATCH_MAX_PIXELS, 50_000_000L, 1)),
                 new Flow(s.integer(MAX_IN_FLIGHT, 16, 1, 10_000), s.integer(FETCH_THREADS, 4, 1, 256),
                         s.integer(CPU_THREADS, Math.max(1, cores / 2), 1, 256), s.millis(DRAIN_TIMEOUT_MS, 60_000, 0)),
-                new Retries(s.integer(RETRY_MAX_ATTEMPTS, 3, 1, 100), s.millis(RETRY_BACKOFF_MS, 1_000, 0)),
+                new Retries(s.integer(RETRY_MAX_ATTEMPTS, 3, 1, 100), s.millis(RETRY_BACKOFF_MS, 1_000, 0),
+                        s.millis(STORAGE_OUTAGE_BUDGET_MS, Retries.DEFAULT_STORAGE_OUTAGE_BUDGET.toMillis(), 0)),
                 new ImageLimits(s.longValue(MAX_OBJECT_BYTES, ImageLimits.DEFAULT.maxBytes(), 1),
                         s.longValue(MAX_PIXELS, ImageLimits.DEFAULT.maxPixels(), 1)),
                 models(s),

@@ -5,8 +5,9 @@ import java.time.Duration;
 
 /**
  * The worker's liveness and readiness. Ready once the models are loaded and warm and the worker
- * has joined its consumer group, until it starts draining. Live unless
- * the poll loop has stopped coming back, which a restart would cure.
+ * has joined its consumer group, until it starts draining, and not while object storage is
+ * unavailable (it takes no jobs then). Live unless the poll loop has stopped coming back, which a
+ * restart would cure: a storage outage is not that, so liveness stays up through it.
  */
 public final class Health {
 
@@ -32,6 +33,11 @@ public final class Health {
         }
         if (w == null || !w.consuming()) {
             return new Report(false, "not consuming (joining the group, stopping or failed)");
+        }
+        if (!w.storageAvailable()) {
+            return new Report(false, "object storage unavailable for "
+                    + w.storageUnavailableFor().map(Duration::toSeconds).orElse(0L) + " s: partitions paused, "
+                    + w.jobsWaitingForStorage() + " jobs held until it answers");
         }
         return new Report(true, "models warm, consuming");
     }

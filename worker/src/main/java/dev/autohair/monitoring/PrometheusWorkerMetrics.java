@@ -31,6 +31,7 @@ import org.apache.kafka.common.MetricName;
  * {@code autohair_jobs_retried_total{error}}, {@code autohair_stage_duration_seconds{stage}},
  * {@code autohair_batch_size}, {@code autohair_batch_duration_seconds},
  * {@code autohair_jobs_in_flight}, {@code autohair_partitions_assigned},
+ * {@code autohair_storage_available} (1 or 0), {@code autohair_jobs_waiting_for_storage},
  * {@code autohair_consumer_lag_records}, {@code autohair_consumer_lag_max_records},
  * {@code autohair_model_load_duration_seconds{model}}, {@code autohair_model_warmup_duration_seconds{model}},
  * plus the JVM's memory, threads, CPU and uptime.
@@ -101,6 +102,12 @@ public final class PrometheusWorkerMetrics implements WorkerMetrics {
                 .register(registry);
         Gauge.builder("autohair.partitions.assigned", worker, Worker::assignedPartitions)
                 .description("jobs-topic partitions this worker holds")
+                .register(registry);
+        Gauge.builder("autohair.storage.available", worker, w -> w.storageAvailable() ? 1 : 0)
+                .description("1 while object storage answers, 0 during an outage (jobs held, partitions paused)")
+                .register(registry);
+        Gauge.builder("autohair.jobs.waiting.for.storage", worker, Worker::jobsWaitingForStorage)
+                .description("jobs held, not failed, until object storage answers again")
                 .register(registry);
     }
 

@@ -21,6 +21,22 @@ public interface ObjectStorage extends AutoCloseable {
     /** Writes a whole object, replacing any object under the same key. */
     StoredObject put(String bucket, String key, byte[] bytes, String contentType, Map<String, String> userMetadata);
 
+    /**
+     * Asks the store something cheap about {@code bucket} (does it exist?) to learn whether it
+     * answers at all: returns on any answer, "no such bucket" and "access denied" included.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached or cannot serve now
+     */
+    default void ping(String bucket) {
+        try {
+            exists(bucket, ".autohair-ping");
+        } catch (StorageUnavailableException e) {
+            throw e;
+        } catch (StorageException e) {
+            // It answered; what it said does not matter here.
+        }
+    }
+
     @Override
     void close();
 }

@@ -151,6 +151,18 @@ public final class ObjectStore implements ObjectStorage {
         }
     }
 
+    /** A HEAD on the bucket: the cheapest request that every S3 server answers. */
+    @Override
+    public void ping(String bucket) {
+        try {
+            bucketExists(bucket);
+        } catch (StorageUnavailableException e) {
+            throw e;
+        } catch (StorageException e) {
+            // It answered (refused, or the name is bad): it is up.
+        }
+    }
+
     @Override
     public void close() {
         http.dispatcher().executorService().shutdown();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The poll thread: hands each record on and never runs pipeline work, so long batches cannot push
  * the consumer out of its group. Pauses every partition while too many jobs are in flight and
- * resumes below half of it; commits each partition only up to its lowest unfinished job; on
- * revocation gives running jobs a short grace, on stop drains within a deadline.
+ * resumes below half of it, and pauses them all while object storage is unavailable (the jobs it
+ * holds wait; polling goes on, so the worker stays in its group); commits each partition only up
+ * to its lowest unfinished job; on revocation gives running jobs a short grace, on stop drains
+ * within a deadline.
  */
 final class ConsumerLoop {
 
@@ -44,6 +47,12 @@ final class ConsumerLoop {
     private final OffsetTracker tracker;
     private final BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler;
     private final Supplier<Throwable> fatal;
+    private final BooleanSupplier storageAvailable;
+    private final Delivery delivery;
+    /** A commit that failed for good (exactly-once: the transaction is gone): the loop stops on it. */
+    private volatile Throwable failure;
+    /** An aborted transaction's jobs must be done again: seek back before the next poll. */
+    private boolean rewindPending;
 
     private volatile boolean stopping;
     private boolean paused;
@@ -54,8 +63,11 @@ final class ConsumerLoop {
     private volatile boolean joined;
 
     ConsumerLoop(Consumer<String, byte[]> consumer, String topic, Limits limits, OffsetTracker tracker,
-            BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler, Supplier<Throwable> fatal) {
+            BiConsumer<ConsumerRecord<String, byte[]>, OffsetTracker.Ticket> handler, Supplier<Throwable> fatal,
+            BooleanSupplier storageAvailable, Delivery delivery) {
         this.consumer = consumer;
+        this.delivery = delivery;
+        this.storageAvailable = storageAvailable;
         this.topic = topic;
         this.limits = limits;
         this.tracker = tracker;
@@ -65,9 +77,10 @@ final class ConsumerLoop {
 
     /** Polls until {@link #stop()} (or a fatal error), then drains within the deadline. */
     void run() {
+        delivery.start();
         subscribe();
         try {
-            while (!stopping && fatal.get() == null) {
+            while (!stopping && fatal.get() == null && failure == null) {
                 pollOnce();
             }
             drain();
@@ -82,13 +95,21 @@ final class ConsumerLoop {
 
     /** One turn of the loop: poll, hand the records on, apply back-pressure, commit what finished. */
     void pollOnce() {
+        if (rewindPending) {
+            rewindPending = false;
+            delivery.rewind(this::seekToCommitted);
+        }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             handler.accept(record, tracker.started(partition, record.offset()));
         }
         lastPoll = System.nanoTime();
         applyBackPressure();
-        commit(tracker.partitions(), false);
+        try {
+            commit(tracker.partitions(), false);
+        } catch (RuntimeException e) {
+            // recorded in failure: run() stops
+        }
     }
 
     void stop() {
@@ -97,6 +118,11 @@ final class ConsumerLoop {
 
     boolean stopping() {
         return stopping;
+    }
+
+    /** Why the loop stopped on its own (a commit that cannot be completed); null if it did not. */
+    Throwable failure() {
+        return failure;
     }
 
     boolean joined() {
@@ -118,11 +144,12 @@ final class ConsumerLoop {
 
     private void applyBackPressure() {
         int inFlight = tracker.inFlight();
-        if (!paused && inFlight >= limits.maxInFlight()) {
+        boolean storageDown = !storageAvailable.getAsBoolean();
+        if (!paused && (inFlight >= limits.maxInFlight() || storageDown)) {
             consumer.pause(consumer.assignment());
             paused = true;
-            LOG.debug("paused at {} jobs in flight", inFlight);
-        } else if (paused && inFlight < limits.resumeBelow()) {
+            LOG.debug("paused at {} jobs in flight{}", inFlight, storageDown ? ", object storage unavailable" : "");
+        } else if (paused && inFlight < limits.resumeBelow() && !storageDown) {
             consumer.resume(consumer.paused());
             paused = false;
             LOG.debug("resumed at {} jobs in flight", inFlight);
@@ -130,22 +157,46 @@ final class ConsumerLoop {
     }
 
     private void commit(Collection<TopicPartition> partitions, boolean sync) {
+        commit(partitions, sync, () -> { });
+    }
+
+    /** Commits what finished on {@code partitions}, then runs {@code then} before any job can settle again. */
+    private void commit(Collection<TopicPartition> partitions, boolean sync, Runnable then) {
+        try {
+            delivery.commit(consumer, () -> committable(partitions), sync, then);
+        } catch (TransactionAbortedException e) {
+            rewindPending = true; // nothing of it is visible: redo its jobs from the committed offsets
+            LOG.warn("{}; rewinding to the committed offsets", e.getMessage());
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+                LOG.error("could not commit; stopping, so that unfinished and uncommitted jobs are redelivered", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Every assigned partition back to its committed offset (its beginning if none), as a new owner would start. */
+    private void seekToCommitted() {
+        java.util.Set<TopicPartition> assignment = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assignment);
+        for (TopicPartition partition : assignment) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset != null) {
+                consumer.seek(partition, offset.offset());
+            } else {
+                consumer.seekToBeginning(List.of(partition));
+            }
+        }
+        LOG.info("rewound {} to their committed offsets", assignment);
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : partitions) {
             tracker.advance(partition).ifPresent(next -> offsets.put(partition, new OffsetAndMetadata(next)));
         }
-        if (offsets.isEmpty()) {
-            return;
-        }
-        if (sync) {
-            consumer.commitSync(offsets);
-        } else {
-            consumer.commitAsync(offsets, (committed, error) -> {
-                if (error != null) {
-                    LOG.warn("offset commit failed (a later commit covers it): {}", error.toString());
-                }
-            });
-        }
+        return offsets;
     }
 
     /** Stop taking jobs, let the running ones finish within the deadline, commit what finished. */
@@ -153,10 +204,14 @@ final class ConsumerLoop {
         LOG.info("draining {} jobs in flight (deadline {} s)", tracker.inFlight(), limits.drainTimeout().toSeconds());
         consumer.pause(consumer.assignment());
         long deadline = System.nanoTime() + limits.drainTimeout().toNanos();
-        while (tracker.inFlight() > 0 && System.nanoTime() < deadline && fatal.get() == null) {
+        while (tracker.inFlight() > 0 && System.nanoTime() < deadline && fatal.get() == null && failure == null) {
             consumer.poll(POLL); // keeps the group membership alive; paused partitions return nothing
             lastPoll = System.nanoTime();
-            commit(tracker.partitions(), false);
+            try {
+                commit(tracker.partitions(), false);
+            } catch (RuntimeException e) {
+                break;
+            }
         }
         try {
             commit(tracker.partitions(), true);
@@ -170,22 +225,34 @@ final class ConsumerLoop {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            try {
+                commit(tracker.partitions(), true); // what finished so far, so no transaction outlives the grace below
+            } catch (RuntimeException e) {
+                LOG.warn("commit before revocation failed: {}", e.toString());
+            }
             long deadline = System.nanoTime() + limits.revokeGrace().toNanos();
             while (tracker.inFlight(partitions) > 0 && System.nanoTime() < deadline) {
                 sleep(20);
             }
             try {
-                commit(partitions, true);
+                // Forgotten under the same lock as the commit: a job of these partitions that finishes
+                // later cannot publish a result that their new owner publishes too.
+                commit(partitions, true, () -> partitions.forEach(tracker::forget));
             } catch (RuntimeException e) {
                 LOG.warn("commit on revocation failed; those jobs will be redelivered: {}", e.toString());
+            } finally {
+                partitions.forEach(tracker::forget);
             }
-            partitions.forEach(tracker::forget);
             assigned.addAndGet(-partitions.size());
             LOG.info("revoked {}", partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            Throwable unsafe = delivery.lost();
+            if (unsafe != null && failure == null) {
+                failure = unsafe;
+            }
             partitions.forEach(tracker::forget);
             assigned.addAndGet(-partitions.size());
             joined = false; // out of the group until the next assignment

@@ -11,7 +11,9 @@ import dev.autohair.common.contract.StatusEvent;
 import dev.autohair.common.contract.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,8 +21,9 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * What the worker tells the world: status events, results and dead letters, each keyed by job id.
- * Every send returns a future completed when the broker acknowledged it, so a job's offset is
- * committed only after its events are safe.
+ * Every send returns a future completed when the broker acknowledged it. Sends go through the
+ * {@link Delivery}: a job's final events only inside {@link #settle}, which releases its offset
+ * once they are safe (acknowledged, or in the same transaction as the offset).
  */
 final class Events {
 
@@ -28,9 +31,11 @@ final class Events {
     private final Topics topics;
     private final MessageCodec codec;
     private final String workerId;
+    private final Delivery delivery;
 
-    Events(Producer<String, byte[]> producer, Topics topics, MessageCodec codec, String workerId) {
+    Events(Producer<String, byte[]> producer, Topics topics, MessageCodec codec, String workerId, Delivery delivery) {
         this.producer = producer;
+        this.delivery = delivery;
         this.topics = topics;
         this.codec = codec;
         this.workerId = workerId;
@@ -43,14 +48,27 @@ final class Events {
     CompletableFuture<Void> status(InFlightJob job, JobState state, JobStage stage, double progress, JobError error) {
         StatusEvent event = new StatusEvent(job.jobId(), state, stage, progress, workerId, job.attempt(),
                 job.nextSequence(), Instant.now(), error, job.timingsMs());
+        return delivery.progress(job.ticket(), () -> send(topics.status(), job.jobId(), event));
+    }
+
+    /** Sends a job's final events ({@link #result}, {@link #finalStatus}, {@link #deadLetter}) and releases its offset. */
+    CompletableFuture<Void> settle(InFlightJob job, Supplier<List<CompletableFuture<Void>>> finalEvents) {
+        return delivery.settle(job.ticket(), finalEvents);
+    }
+
+    /** A terminal status event: only inside {@link #settle}. */
+    CompletableFuture<Void> finalStatus(InFlightJob job, JobState state, JobStage stage, double progress, JobError error) {
+        StatusEvent event = new StatusEvent(job.jobId(), state, stage, progress, workerId, job.attempt(),
+                job.nextSequence(), Instant.now(), error, job.timingsMs());
         return send(topics.status(), job.jobId(), event);
     }
 
+    /** Only inside {@link #settle}. */
     CompletableFuture<Void> result(JobResult result) {
         return send(topics.results(), result.jobId(), result);
     }
 
-    /** The record exactly as it came, with headers saying why and from where. */
+    /** The record exactly as it came, with headers saying why and from where; only inside {@link #settle}. */
     CompletableFuture<Void> deadLetter(InFlightJob job, JobError error) {
         ConsumerRecord<String, byte[]> source = job.record();
         ProducerRecord<String, byte[]> copy = new ProducerRecord<>(topics.deadLetters(), null, source.key(), source.value());

@@ -27,6 +27,8 @@ final class InFlightJob {
     private CutoutTask task;
     private List<OutputRef> outputs = List.of();
     private volatile JobStage stage = JobStage.FETCH;
+    /** System.nanoTime when the job first waited for object storage; 0 if it never did. */
+    private volatile long waitingSince;
 
     InFlightJob(ConsumerRecord<String, byte[]> record, OffsetTracker.Ticket ticket) {
         this.record = record;
@@ -71,6 +73,29 @@ final class InFlightJob {
     void nextAttempt() {
         attempt++;
         sequence.set(0);
+        synchronized (timingsMs) {
+            timingsMs.clear();
+        }
+        task = null;
+        outputs = List.of();
+        stage = JobStage.FETCH;
+    }
+
+    /** The job is held for unavailable storage; the first hold starts the clock of its outage budget. */
+    void waiting(long nanoTime) {
+        if (waitingSince == 0) {
+            waitingSince = nanoTime;
+        }
+    }
+
+    /** How long since the job first waited for storage; zero if it never did. */
+    java.time.Duration waitedOnStorage() {
+        long since = waitingSince;
+        return since == 0 ? java.time.Duration.ZERO : java.time.Duration.ofNanos(System.nanoTime() - since);
+    }
+
+    /** Storage answers again: the same attempt starts over (events keep counting up). */
+    void resume() {
         synchronized (timingsMs) {
             timingsMs.clear();
         }

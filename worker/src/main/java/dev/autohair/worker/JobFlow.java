@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * the model phase per micro-batch, the CPU phase on the CPU pool, output on the store pool — and
  * tells the world: status events as the pipeline reports its stages, then the result. A job's
  * offset is released only once its last events are acknowledged; failures go to the
- * {@link FailurePolicy}.
+ * {@link FailurePolicy}. A job that finds object storage unavailable is held by the
+ * {@link StorageOutage} (not failed) and starts over when storage answers.
  */
 final class JobFlow implements AutoCloseable {
 
@@ -60,9 +62,10 @@ final class JobFlow implements AutoCloseable {
     private final ScheduledExecutorService retries;
     private final MicroBatcher<InFlightJob> batcher;
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    private final StorageOutage outage;
 
     JobFlow(WorkerConfig config, CutoutPipeline pipeline, ObjectStorage store, Events events, MessageCodec codec,
-            OffsetTracker tracker, WorkerMetrics metrics) {
+            OffsetTracker tracker, WorkerMetrics metrics, StorageOutage outage) {
         this.config = config;
         this.pipeline = pipeline;
         this.store = store;
@@ -70,6 +73,7 @@ final class JobFlow implements AutoCloseable {
         this.codec = codec;
         this.tracker = tracker;
         this.metrics = metrics;
+        this.outage = outage;
         this.policy = new FailurePolicy(config.retries());
         this.outputs = new JobOutputs(store);
         this.configuredModels = pipeline.models();
@@ -150,7 +154,8 @@ final class JobFlow implements AutoCloseable {
             JobResult done = JobResult.succeeded(job.job(), job.outputs(), job.timingsMs(), job.task().models(),
                     job.attempt(), config.workerId(), Instant.now());
             job.task(null); // the pixels and encoded bytes are no longer needed
-            settle(job, events.result(done), events.status(job, JobState.SUCCEEDED, JobStage.STORE, 1.0, null));
+            settle(job, () -> List.of(events.result(done),
+                    events.finalStatus(job, JobState.SUCCEEDED, JobStage.STORE, 1.0, null)));
             metrics.jobEnded(JobState.SUCCEEDED, null, job.timingsMs());
             LOG.info("{} succeeded: {}", job, job.timingsMs());
         } catch (RuntimeException e) {
@@ -214,7 +219,11 @@ final class JobFlow implements AutoCloseable {
         }
         job.task(null);
         JobError error = Failures.classify(failure);
-        FailurePolicy.Decision decision = policy.decide(error, job.attempt());
+        FailurePolicy.Decision decision = policy.decide(error, job.attempt(), job.waitedOnStorage());
+        if (decision instanceof FailurePolicy.Wait) {
+            hold(job, error);
+            return;
+        }
         if (decision instanceof FailurePolicy.Retry retry) {
             LOG.warn("{} failed at {} ({}: {}); attempt {} in {} ms", job, job.stage(), error.code(), error.message(),
                     retry.attempt(), retry.delay().toMillis());
@@ -224,22 +233,56 @@ final class JobFlow implements AutoCloseable {
             retries.schedule(() -> fetchPool.execute(() -> start(job)), retry.delay().toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        JobState terminal = ((FailurePolicy.GiveUp) decision).state();
+        giveUp(job, error, ((FailurePolicy.GiveUp) decision).state());
+    }
+
+    /** A failed result, the record on the dead-letter topic, a terminal status. */
+    private void giveUp(InFlightJob job, JobError error, JobState terminal) {
         LOG.warn("{} failed for good at {} ({}: {})", job, job.stage(), error.code(), error.message());
         Map<String, String> metadata = job.job() == null ? Map.of() : job.job().metadata();
         JobResult result = JobResult.failed(job.jobId(), error, job.timingsMs(), configuredModels, job.attempt(),
                 config.workerId(), metadata, Instant.now());
-        settle(job, events.result(result), events.deadLetter(job, error),
-                events.status(job, terminal, job.stage(), 1.0, error));
+        settle(job, () -> List.of(events.result(result), events.deadLetter(job, error),
+                events.finalStatus(job, terminal, job.stage(), 1.0, error)));
         metrics.jobEnded(terminal, error.code(), job.timingsMs());
     }
 
-    /** When every event is acknowledged, the job's offset may be committed; if not, it must be redelivered. */
-    private void settle(InFlightJob job, CompletableFuture<?>... acks) {
-        CompletableFuture.allOf(acks).whenComplete((ok, error) -> {
-            if (error == null) {
-                tracker.finished(job.ticket());
-            } else if (fatal.compareAndSet(null, error)) {
+    /** Object storage is down: the job waits, in the same attempt, for the outage to end. */
+    private void hold(InFlightJob job, JobError error) {
+        job.waiting(System.nanoTime());
+        LOG.warn("{} waits for object storage at {} ({})", job, job.stage(), error.message());
+        events.status(job, JobState.WAITING, job.stage(), 0.0, error);
+        outage.hold(job.job() == null ? "" : job.job().input().bucket(), new StorageOutage.Waiter() {
+            @Override
+            public void storageBack() {
+                if (tracker.holds(job.ticket())) { // else the partition went to another worker, which redoes the job
+                    job.resume();
+                    fetchPool.execute(() -> start(job));
+                }
+            }
+
+            @Override
+            public boolean keepWaiting() {
+                if (!tracker.holds(job.ticket())) {
+                    return false;
+                }
+                if (policy.decide(error, job.attempt(), job.waitedOnStorage()) instanceof FailurePolicy.GiveUp giveUp) {
+                    try {
+                        giveUp(job, error, giveUp.state());
+                    } catch (RuntimeException e) {
+                        fatal.compareAndSet(null, e);
+                    }
+                    return false;
+                }
+                return true;
+            }
+        });
+    }
+
+    /** Sends the job's final events; once they are safe its offset may be committed, if not it must be redelivered. */
+    private void settle(InFlightJob job, Supplier<List<CompletableFuture<Void>>> finalEvents) {
+        events.settle(job, finalEvents).whenComplete((ok, error) -> {
+            if (error != null && fatal.compareAndSet(null, error)) {
                 LOG.error("could not publish the events of {}; stopping so it is redelivered", job, error);
             }
         });

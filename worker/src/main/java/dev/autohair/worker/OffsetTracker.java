@@ -42,6 +42,15 @@ public final class OffsetTracker {
         }
     }
 
+    /** Whether this ticket's job is still this worker's: taken, unfinished, and its partition not revoked since. */
+    public synchronized boolean holds(Ticket ticket) {
+        if (!Long.valueOf(ticket.epoch()).equals(epochs.get(ticket.partition()))) {
+            return false;
+        }
+        NavigableMap<Long, Boolean> offsets = pending.get(ticket.partition());
+        return offsets != null && Boolean.FALSE.equals(offsets.get(ticket.offset()));
+    }
+
     /**
      * The offset to commit for {@code partition} (one past the last contiguous finished job), if
      * it moved since the last call; advancing it forgets the finished prefix.
@@ -77,6 +86,12 @@ public final class OffsetTracker {
     public synchronized void forget(TopicPartition partition) {
         pending.remove(partition);
         epochs.remove(partition);
+    }
+
+    /** Every partition starts over (exactly-once after an aborted transaction): no job taken so far counts any more. */
+    public synchronized void forgetAll() {
+        pending.clear();
+        epochs.clear();
     }
 
     public synchronized List<TopicPartition> partitions() {

@@ -6,6 +6,7 @@ import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.storage.ObjectStorage;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ public final class Worker implements AutoCloseable {
     private final WorkerConfig config;
     private final Consumer<String, byte[]> consumer;
     private final OffsetTracker tracker = new OffsetTracker();
+    private final StorageOutage outage;
     private final JobFlow flow;
     private final ConsumerLoop loop;
 
@@ -36,21 +38,25 @@ public final class Worker implements AutoCloseable {
             Producer<String, byte[]> producer, MessageCodec codec, WorkerMetrics metrics) {
         this.config = config;
         this.consumer = consumer;
-        Events events = new Events(producer, config.kafka().topics(), codec, config.workerId());
-        this.flow = new JobFlow(config, pipeline, store, events, codec, tracker, metrics);
+        Delivery delivery = config.kafka().delivery() == WorkerConfig.Delivery.EXACTLY_ONCE
+                ? new ExactlyOnceDelivery(producer, tracker) : new AtLeastOnceDelivery(tracker);
+        Events events = new Events(producer, config.kafka().topics(), codec, config.workerId(), delivery);
+        this.outage = new StorageOutage(store);
+        this.flow = new JobFlow(config, pipeline, store, events, codec, tracker, metrics, outage);
         this.loop = new ConsumerLoop(consumer, config.kafka().topics().jobs(), new ConsumerLoop.Limits(
                 config.flow().maxInFlight(), config.flow().resumeBelow(), config.flow().drainTimeout(), REVOKE_GRACE),
-                tracker, flow::accept, flow::fatal);
+                tracker, flow::accept, flow::fatal, outage::available, delivery);
     }
 
     /** Polls until {@link #stop()} (or a fatal error), then drains within the configured deadline. */
     public void run() {
-        LOG.info("worker {} consuming {} (batch {} / {} ms, in flight {})", config.workerId(),
+        LOG.info("worker {} consuming {} (batch {} / {} ms, in flight {}, delivery {})", config.workerId(),
                 config.kafka().topics().jobs(), config.batching().maxSize(), config.batching().maxDelay().toMillis(),
-                config.flow().maxInFlight());
+                config.flow().maxInFlight(), config.kafka().delivery().wireName());
         loop.run();
-        if (flow.fatal() != null) {
-            LOG.error("worker stopped on a fatal error; unfinished jobs will be redelivered", flow.fatal());
+        if (flow.fatal() != null || loop.failure() != null) {
+            LOG.error("worker stopped on a fatal error; unfinished jobs will be redelivered",
+                    flow.fatal() != null ? flow.fatal() : loop.failure());
         }
     }
 
@@ -69,12 +75,27 @@ public final class Worker implements AutoCloseable {
      * assignment is (a group with more workers than partitions leaves some idle but healthy).
      */
     public boolean consuming() {
-        return !loop.stopping() && flow.fatal() == null && loop.joined();
+        return !loop.stopping() && flow.fatal() == null && loop.failure() == null && loop.joined();
     }
 
     /** How long ago the poll loop last came back from the broker; empty before its first poll. */
     public Optional<Duration> sinceLastPoll() {
         return loop.sinceLastPoll();
+    }
+
+    /** Whether object storage answers (false from the first job that found it unavailable until a probe succeeds). */
+    public boolean storageAvailable() {
+        return outage.available();
+    }
+
+    /** How long object storage has been unavailable; empty while it answers. */
+    public Optional<Duration> storageUnavailableFor() {
+        return outage.unavailableFor();
+    }
+
+    /** Jobs held (not failed) until object storage answers. */
+    public int jobsWaitingForStorage() {
+        return outage.waiting();
     }
 
     /** How many partitions this worker holds now (readable from any thread). */
@@ -86,6 +107,10 @@ public final class Worker implements AutoCloseable {
     public void close() {
         stop();
         flow.close();
-        consumer.close(Duration.ofSeconds(5));
+        outage.close();
+        // A static member stays in the group on close unless told: after a drain everything is
+        // committed, so leave and let the others take the partitions now rather than after the session timeout.
+        consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(5)));
     }
 }

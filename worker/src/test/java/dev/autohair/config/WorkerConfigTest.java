@@ -138,6 +138,27 @@ class WorkerConfigTest {
     }
 
     @Test
+    void groupMembershipAndOutageKeysHaveDefaultsAndAreChecked() {
+        WorkerConfig defaults = WorkerConfig.load(minimal(), Optional.empty());
+        assertThat(defaults.kafka().groupProtocol()).isEqualTo("classic");
+        assertThat(defaults.kafka().sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.retries().storageOutageBudget()).isEqualTo(Duration.ofMinutes(15));
+
+        Map<String, String> env = minimal();
+        env.put(WorkerConfig.KAFKA_GROUP_PROTOCOL, "consumer");
+        env.put(WorkerConfig.KAFKA_SESSION_TIMEOUT_MS, "6000");
+        env.put(WorkerConfig.STORAGE_OUTAGE_BUDGET_MS, "60000");
+        WorkerConfig set = WorkerConfig.load(env, Optional.empty());
+        assertThat(set.kafka().groupProtocol()).isEqualTo("consumer");
+        assertThat(set.kafka().sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(set.retries().storageOutageBudget()).isEqualTo(Duration.ofMinutes(1));
+
+        env.put(WorkerConfig.KAFKA_GROUP_PROTOCOL, "eager");
+        assertThatThrownBy(() -> WorkerConfig.load(env, Optional.empty()))
+                .hasMessageContaining(WorkerConfig.KAFKA_GROUP_PROTOCOL).hasMessageContaining("eager");
+    }
+
+    @Test
     void modelKeysHaveDefaultsAndAreTyped() {
         WorkerConfig config = WorkerConfig.load(minimal(), Optional.empty());
         assertThat(config.models().requireGpu()).isFalse();

@@ -97,6 +97,7 @@ class DeploymentManifestsTest {
         WorkerConfig config = workerK8sConfig();
         JsonNode scaled = manifests.get("ScaledObject", WORKER).node().path("spec");
         assertThat(scaled.path("scaleTargetRef").path("name").asText()).isEqualTo(WORKER);
+        assertThat(scaled.path("scaleTargetRef").path("kind").asText()).isEqualTo("StatefulSet");
         JsonNode kafka = null;
         for (JsonNode trigger : scaled.path("triggers")) {
             if (trigger.path("type").asText().equals("kafka")) {
@@ -114,6 +115,30 @@ class DeploymentManifestsTest {
         assertThat(max).isPositive().isLessThanOrEqualTo(k8sPartitions);
         assertThat(composePartitions).as("compose and k8s create the jobs topic alike").isEqualTo(k8sPartitions);
         assertThat(scaled.path("minReplicaCount").asInt(0)).isLessThanOrEqualTo(max);
+    }
+
+    @Test
+    void eachWorkerHasAStableIdentityForStaticGroupMembershipAndAShortSession() {
+        JsonNode statefulSet = manifests.get("StatefulSet", WORKER).node().path("spec");
+        // The worker id is the group.instance.id: the pod's name, stable across restarts in a StatefulSet.
+        JsonNode id = null;
+        for (JsonNode var : workerContainer().path("env")) {
+            if (var.path("name").asText().equals(WorkerConfig.WORKER_ID)) {
+                id = var;
+            }
+        }
+        assertThat(id).as(WorkerConfig.WORKER_ID + " in the container's env").isNotNull();
+        assertThat(id.path("valueFrom").path("fieldRef").path("fieldPath").asText()).isEqualTo("metadata.name");
+        String service = statefulSet.path("serviceName").asText();
+        JsonNode headless = manifests.get("Service", service).node().path("spec");
+        assertThat(headless.path("clusterIP").asText()).isEqualTo("None");
+        assertThat(selects(headless, workerPodSpecParent().path("metadata").path("labels"))).isTrue();
+        assertThat(manifests.find("Deployment", WORKER)).as("one kind of worker workload").isEmpty();
+
+        WorkerConfig config = workerK8sConfig();
+        assertThat(config.kafka().groupProtocol()).isEqualTo("classic");
+        assertThat(config.kafka().sessionTimeout()).as("takeover after a crash within 15 s")
+                .isLessThanOrEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -240,7 +265,7 @@ class DeploymentManifestsTest {
     }
 
     private JsonNode workerPodSpecParent() {
-        return manifests.get("Deployment", WORKER).node().path("spec").path("template");
+        return manifests.get("StatefulSet", WORKER).node().path("spec").path("template");
     }
 
     private JsonNode workerPodSpec() {

@@ -30,7 +30,9 @@ class HealthTest {
                 WorkerConfig.S3_ENDPOINT, "http://127.0.0.1:" + port,
                 WorkerConfig.S3_ACCESS_KEY, "k",
                 WorkerConfig.S3_SECRET_KEY, "s",
-                WorkerConfig.DRAIN_TIMEOUT_MS, "0"), Optional.empty());
+                WorkerConfig.DRAIN_TIMEOUT_MS, "0",
+                // Exactly-once would first wait to register its transactional producer with the absent broker.
+                WorkerConfig.DELIVERY, "at-least-once"), Optional.empty());
         Health health = new Health();
         health.modelsWarm();
         try (CutoutPipeline pipeline = Assembly.cutoutPipelineWithoutModel();

@@ -12,6 +12,23 @@ public final class InMemoryObjectStore implements ObjectStorage {
     private final Map<String, Map<String, String>> metadata = new ConcurrentHashMap<>();
     private final Deque<RuntimeException> putFailures = new ArrayDeque<>();
     private int puts;
+    private volatile boolean down;
+    private final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** While down, every call throws {@link StorageUnavailableException}, as an unreachable store would. */
+    public void down(boolean isDown) {
+        this.down = isDown;
+    }
+
+    public int pings() {
+        return pings.get();
+    }
+
+    private void answer(String action) {
+        if (down) {
+            throw new StorageUnavailableException("in-memory store is down: cannot " + action, null);
+        }
+    }
 
     public void add(String bucket, String key, byte[] bytes) {
         objects.put(bucket + "/" + key, bytes.clone());
@@ -36,6 +53,7 @@ public final class InMemoryObjectStore implements ObjectStorage {
 
     @Override
     public FetchedObject fetch(String bucket, String key, long maxBytes) {
+        answer("fetch");
         byte[] bytes = objects.get(bucket + "/" + key);
         if (bytes == null) {
             throw new ObjectNotFoundException(bucket, key, null);
@@ -48,11 +66,13 @@ public final class InMemoryObjectStore implements ObjectStorage {
 
     @Override
     public boolean exists(String bucket, String key) {
+        answer("look up");
         return objects.containsKey(bucket + "/" + key);
     }
 
     @Override
     public StoredObject put(String bucket, String key, byte[] bytes, String contentType, Map<String, String> userMetadata) {
+        answer("put");
         synchronized (this) {
             puts++;
             RuntimeException failure = putFailures.poll();
@@ -63,6 +83,12 @@ public final class InMemoryObjectStore implements ObjectStorage {
         objects.put(bucket + "/" + key, bytes.clone());
         metadata.put(bucket + "/" + key, Map.copyOf(userMetadata));
         return new StoredObject(bucket, key, bytes.length, "etag");
+    }
+
+    @Override
+    public void ping(String bucket) {
+        pings.incrementAndGet();
+        answer("ping");
     }
 
     @Override

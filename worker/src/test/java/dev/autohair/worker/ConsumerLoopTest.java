@@ -32,11 +32,13 @@ class ConsumerLoopTest {
     private final OffsetTracker tracker = new OffsetTracker();
     private final List<OffsetTracker.Ticket> handed = new ArrayList<>();
     private ConsumerLoop loop;
+    private volatile boolean storageAvailable = true;
 
     @BeforeEach
     void assign() {
         loop = new ConsumerLoop(consumer, TOPIC, new ConsumerLoop.Limits(4, 2, Duration.ofSeconds(1), Duration.ofMillis(50)), tracker,
-                (record, ticket) -> handed.add(ticket), () -> null);
+                (record, ticket) -> handed.add(ticket), () -> null, () -> storageAvailable,
+                new AtLeastOnceDelivery(tracker));
         loop.subscribe();
         consumer.rebalance(List.of(P0, P1));
         consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
@@ -74,6 +76,69 @@ class ConsumerLoopTest {
         assertThat(consumer.paused()).isEmpty();
         loop.pollOnce();
         assertThat(handed).hasSize(6);
+    }
+
+    @Test
+    void takesNoJobsWhileObjectStorageIsUnavailableAndResumesWhenItAnswers() {
+        add(P0, 0);
+        loop.pollOnce();
+        assertThat(handed).hasSize(1);
+
+        storageAvailable = false;
+        loop.pollOnce();
+        assertThat(loop.paused()).isTrue();
+        assertThat(consumer.paused()).containsExactlyInAnyOrder(P0, P1);
+        add(P0, 1);
+        add(P1, 0);
+        loop.pollOnce();
+        loop.pollOnce();
+        assertThat(handed).as("nothing taken during the outage, though well under the in-flight limit").hasSize(1);
+
+        storageAvailable = true;
+        loop.pollOnce(); // resumes
+        loop.pollOnce();
+        assertThat(loop.paused()).isFalse();
+        assertThat(handed).hasSize(3);
+    }
+
+    @Test
+    void anAbortedTransactionRewindsToTheCommittedOffsetsAndForgetsEveryJobTaken() throws Exception {
+        var producer = new org.apache.kafka.clients.producer.MockProducer<String, byte[]>(true, null,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
+        ExactlyOnceDelivery delivery = new ExactlyOnceDelivery(producer, tracker);
+        delivery.start();
+        ConsumerLoop eos = new ConsumerLoop(consumer, TOPIC, new ConsumerLoop.Limits(4, 2, Duration.ofSeconds(1),
+                Duration.ofMillis(50)), tracker, (record, ticket) -> handed.add(ticket), () -> null, () -> true, delivery);
+        eos.subscribe();
+        consumer.rebalance(List.of(P0));
+        consumer.updateBeginningOffsets(Map.of(P0, 0L));
+        add(P0, 0);
+        add(P0, 1);
+        eos.pollOnce();
+        assertThat(handed).hasSize(2);
+        delivery.settle(ticket(P0, 0), () -> List.of(send(producer, "job-0")));
+
+        // The group's generation moved under the transaction (a broker restart, a rebalance).
+        producer.sendOffsetsToTransactionException = new org.apache.kafka.clients.consumer.CommitFailedException("generation");
+        Thread.sleep(ExactlyOnceDelivery.WINDOW.toMillis() + 10);
+        eos.pollOnce();
+        assertThat(eos.failure()).as("recoverable: no need to stop").isNull();
+        assertThat(producer.transactionAborted()).isTrue();
+        assertThat(producer.history()).as("nothing of it visible").isEmpty();
+        assertThat(tracker.inFlight()).as("every job taken is forgotten").isZero();
+        assertThat(delivery.settle(ticket(P0, 1), () -> List.of(send(producer, "job-1")))).isCompleted();
+        assertThat(producer.uncommittedRecords()).as("a forgotten job publishes nothing").isEmpty();
+
+        producer.sendOffsetsToTransactionException = null;
+        eos.pollOnce(); // rewinds before polling
+        assertThat(consumer.position(P0)).as("back at the committed offset (none: the beginning)").isZero();
+    }
+
+    private static java.util.concurrent.CompletableFuture<Void> send(
+            org.apache.kafka.clients.producer.MockProducer<String, byte[]> producer, String key) {
+        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("autohair.results", key, new byte[0]));
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
 
     @Test

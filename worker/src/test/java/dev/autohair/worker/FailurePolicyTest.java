@@ -17,11 +17,11 @@ class FailurePolicyTest {
 
     @Test
     void aTransientErrorIsRetriedWithDoublingBackOffUntilTheAttemptsAreUsedUp() {
-        JobError unavailable = new JobError(ErrorCode.STORAGE_UNAVAILABLE, "timed out");
+        JobError internal = new JobError(ErrorCode.INTERNAL_ERROR, "engine error");
         List<Duration> delays = new ArrayList<>();
         int attempt = 1;
         FailurePolicy.Decision decision;
-        while ((decision = policy.decide(unavailable, attempt)) instanceof FailurePolicy.Retry retry) {
+        while ((decision = policy.decide(internal, attempt)) instanceof FailurePolicy.Retry retry) {
             assertThat(retry.attempt()).isEqualTo(attempt + 1);
             delays.add(retry.delay());
             attempt = retry.attempt();
@@ -29,6 +29,18 @@ class FailurePolicyTest {
         assertThat(delays).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
         assertThat(attempt).isEqualTo(4);
         assertThat(decision).isEqualTo(new FailurePolicy.GiveUp(JobState.DEAD_LETTERED));
+    }
+
+    @Test
+    void unavailableStorageIsWaitedForWithoutUsingAttemptsUntilTheOutageBudgetIsSpent() {
+        FailurePolicy budgeted = new FailurePolicy(new WorkerConfig.Retries(2, Duration.ofMillis(100), Duration.ofSeconds(60)));
+        JobError unavailable = new JobError(ErrorCode.STORAGE_UNAVAILABLE, "connection refused");
+        assertThat(budgeted.decide(unavailable, 1, Duration.ZERO)).isEqualTo(new FailurePolicy.Wait());
+        assertThat(budgeted.decide(unavailable, 2, Duration.ofSeconds(59))).as("attempts are not what ends a wait")
+                .isEqualTo(new FailurePolicy.Wait());
+        assertThat(budgeted.decide(unavailable, 1, Duration.ofSeconds(60)))
+                .isEqualTo(new FailurePolicy.GiveUp(JobState.DEAD_LETTERED));
+        assertThat(new WorkerConfig.Retries(3, Duration.ofSeconds(1)).storageOutageBudget()).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test

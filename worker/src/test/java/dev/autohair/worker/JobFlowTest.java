@@ -63,15 +63,20 @@ class JobFlowTest {
     private JobFlow flow;
     private long nextOffset;
 
-    private static WorkerConfig config() {
-        return WorkerConfig.load(Map.of(
+    private final Map<String, String> overrides = new java.util.HashMap<>();
+    private StorageOutage outage;
+
+    private WorkerConfig config() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 WorkerConfig.KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:1",
                 WorkerConfig.S3_ENDPOINT, "http://127.0.0.1:1",
                 WorkerConfig.S3_ACCESS_KEY, "test",
                 WorkerConfig.S3_SECRET_KEY, "test-secret",
                 WorkerConfig.WORKER_ID, "unit-worker",
                 WorkerConfig.RETRY_BACKOFF_MS, "5",
-                WorkerConfig.BATCH_MAX_DELAY_MS, "1"), Optional.empty());
+                WorkerConfig.BATCH_MAX_DELAY_MS, "1"));
+        env.putAll(overrides);
+        return WorkerConfig.load(env, Optional.empty());
     }
 
     private static Segmenter disc() {
@@ -108,8 +113,9 @@ class JobFlowTest {
     private JobFlow flow() {
         CutoutPipeline pipeline = new CutoutPipeline(disc(), new ClosedFormMatting(), new MultiLevelForegroundEstimation());
         WorkerConfig config = config();
-        flow = new JobFlow(config, pipeline, store, new Events(producer, TOPICS, codec, config.workerId()), codec, tracker,
-                WorkerMetrics.NONE);
+        outage = new StorageOutage(store);
+        flow = new JobFlow(config, pipeline, store, new Events(producer, TOPICS, codec, config.workerId(), new AtLeastOnceDelivery(tracker)), codec, tracker,
+                WorkerMetrics.NONE, outage);
         return flow;
     }
 
@@ -117,6 +123,7 @@ class JobFlowTest {
     void close() {
         if (flow != null) {
             flow.close();
+            outage.close();
         }
     }
 
@@ -204,10 +211,10 @@ class JobFlowTest {
     }
 
     @Test
-    void aTransientStoreFailureIsRetriedFromTheStartAndThenSucceeds() throws Exception {
+    void anInternalErrorIsRetriedFromTheStartAndThenSucceeds() throws Exception {
         flow();
-        store.failNextPut(new StorageUnavailableException("put: timed out", null));
-        store.failNextPut(new StorageUnavailableException("put: timed out", null));
+        store.failNextPut(new IllegalStateException("a bug that strikes once"));
+        store.failNextPut(new IllegalStateException("a bug that strikes twice"));
         submit("hat-3", JobOptions.defaults());
         awaitSettled();
 
@@ -218,6 +225,82 @@ class JobFlowTest {
         assertThat(events.get(events.size() - 1).attempt()).isEqualTo(3);
         assertThat(results("hat-3")).singleElement().satisfies(r -> assertThat(r.attempt()).isEqualTo(3));
         assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aStorageBlipAtPutHoldsTheJobUntilAProbeAnswersWithoutUsingAnAttempt() throws Exception {
+        flow();
+        store.failNextPut(new StorageUnavailableException("put: timed out", null));
+        store.failNextPut(new StorageUnavailableException("put: timed out", null));
+        submit("cap-7", JobOptions.defaults());
+        awaitSettled();
+
+        List<StatusEvent> events = statuses("cap-7");
+        assertThat(events).filteredOn(e -> e.state() == JobState.WAITING).hasSize(2)
+                .allSatisfy(e -> assertThat(e.stage()).isEqualTo(JobStage.STORE));
+        assertThat(events).noneMatch(e -> e.state() == JobState.RETRYING);
+        assertThat(events.get(events.size() - 1).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(results("cap-7")).singleElement().satisfies(r -> assertThat(r.attempt()).isEqualTo(1));
+        assertThat(outage.available()).isTrue();
+    }
+
+    @Test
+    void aJobThatFindsStorageDownWaitsInTheSameAttemptAndSucceedsWhenItAnswers() throws Exception {
+        flow();
+        store.down(true);
+        submit("mug-5", JobOptions.defaults());
+        await(() -> statuses("mug-5").stream().anyMatch(e -> e.state() == JobState.WAITING));
+        assertThat(outage.available()).isFalse();
+        Thread.sleep(1_200); // several probes, all refused
+        assertThat(store.pings()).as("probes with back-off, not a busy loop").isBetween(2, 4);
+        assertThat(results("mug-5")).isEmpty();
+        assertThat(tracker.inFlight()).as("held, so its offset stays uncommitted").isEqualTo(1);
+        assertThat(outage.waiting()).isEqualTo(1);
+
+        store.down(false);
+        awaitSettled();
+        assertThat(outage.available()).isTrue();
+        List<StatusEvent> events = statuses("mug-5");
+        assertThat(events).extracting(StatusEvent::state).containsExactly(JobState.RECEIVED, JobState.WAITING,
+                JobState.RECEIVED, JobState.FETCHED, JobState.SEGMENTED, JobState.MATTED, JobState.STORED,
+                JobState.SUCCEEDED);
+        assertThat(events).extracting(StatusEvent::attempt).containsOnly(1);
+        assertThat(events).extracting(StatusEvent::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(events.get(1).error().code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+        assertThat(results("mug-5")).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(r.attempt()).isEqualTo(1);
+        });
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void onlyAWaitLongerThanTheOutageBudgetDeadLettersTheJob() throws Exception {
+        overrides.put(WorkerConfig.STORAGE_OUTAGE_BUDGET_MS, "600");
+        flow();
+        store.down(true);
+        submit("pen-6", JobOptions.defaults());
+        Thread.sleep(300);
+        assertThat(results("pen-6")).as("within the budget").isEmpty();
+        awaitSettled();
+
+        List<StatusEvent> events = statuses("pen-6");
+        assertThat(events).extracting(StatusEvent::state).containsExactly(JobState.RECEIVED, JobState.WAITING,
+                JobState.DEAD_LETTERED);
+        assertThat(results("pen-6")).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(r.error().code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+        });
+        assertThat(deadLetters()).hasSize(1);
+        assertThat(outage.available()).as("storage itself is still down").isFalse();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(condition.getAsBoolean()).as("condition within 10 s").isTrue();
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param stage     the stage that just finished or failed; null when none applies
  * @param progress  0 to 1; 1 on terminal states
  * @param sequence  counts up from 0 within one job attempt
- * @param error     required on RETRYING, FAILED and DEAD_LETTERED; null otherwise
+ * @param error     required on RETRYING, WAITING, FAILED and DEAD_LETTERED; null otherwise
  * @param timingsMs stage timings so far (may be empty)
  */
 @JsonIgnoreProperties(value = {"schema", "version"}, allowGetters = true)

@@ -315,10 +315,20 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "offsets.topic.num.partitions=4",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
+                // Created on the first transaction: 50 partitions (the default) take seconds on two cores.
+                "transaction.state.log.num.partitions=1",
+                // A killed producer's open transaction is aborted within a second of its timeout, not ten.
+                "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 // Tests should not wait 3 s for the first consumer group to settle.
                 "group.initial.rebalance.delay.ms=0",
+                // Groups on the consumer protocol (KIP-848) time sessions out on the broker: the same
+                // 10 s as the workers' classic session timeout, so that the two can be compared.
+                "group.consumer.min.session.timeout.ms=6000",
+                "group.consumer.session.timeout.ms=10000",
+                "group.consumer.min.heartbeat.interval.ms=1000",
+                "group.consumer.heartbeat.interval.ms=2000",
                 // After a kill the controller holds the dead incarnation's session until it expires
                 // (9 s by default), which is how long a restarted broker would wait to be caught up.
                 "broker.heartbeat.interval.ms=500",

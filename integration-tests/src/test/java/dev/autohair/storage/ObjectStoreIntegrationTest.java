@@ -55,6 +55,30 @@ class ObjectStoreIntegrationTest {
     }
 
     @Test
+    void pingAnswersWhateverTheBucketAndFailsUnavailableOnlyWhileTheServerIsDown() throws Exception {
+        store.ping(BUCKET);
+        store.ping("no-such-bucket"); // an answer, if a "no": storage is up
+        s3.stop();
+        try {
+            assertThatThrownBy(() -> store.ping(BUCKET)).isInstanceOf(StorageUnavailableException.class);
+        } finally {
+            s3.restart();
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) { // the first request after a restart may meet a pooled connection the server closed
+            try {
+                store.ping(BUCKET);
+                break;
+            } catch (StorageUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @Test
     void putUnderTheSameKeyReplacesTheObject() {
         store.put(BUCKET, "jobs/j2/cutout.png", "first".getBytes(StandardCharsets.UTF_8), "image/png", Map.of());
         store.put(BUCKET, "jobs/j2/cutout.png", "second".getBytes(StandardCharsets.UTF_8), "image/webp",

@@ -127,6 +127,17 @@ class StatusTopologyTest {
     }
 
     @Test
+    void aJobHeldForUnavailableStorageShowsWaitingAndIsStillUnderWay() {
+        send(status, step("h", 1, 0, "w1"));
+        send(status, new dev.autohair.common.contract.StatusEvent("h", dev.autohair.common.contract.JobState.WAITING,
+                dev.autohair.common.contract.JobStage.FETCH, 0.0, "w1", 1, 1, java.time.Instant.parse("2026-12-01T00:00:11Z"),
+                new dev.autohair.common.contract.JobError(dev.autohair.common.contract.ErrorCode.STORAGE_UNAVAILABLE,
+                        "storage down"), java.util.Map.of()));
+        assertThat(view("h").state()).isEqualTo("WAITING");
+        assertThat(view("h").finished()).isFalse();
+    }
+
+    @Test
     void aRetryStartsANewAttemptAndEndsDeadLetteredWhateverOrderTheEndArrivesIn() {
         send(status, step("d", 1, 0, "w1"));
         send(status, Messages.retrying("d", 1, 1));

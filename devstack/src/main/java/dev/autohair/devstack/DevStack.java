@@ -113,11 +113,20 @@ public final class DevStack implements AutoCloseable {
      * would: committed records only (read_committed), as the worker's readers must read them.
      */
     public KafkaConsumer<String, byte[]> follow(String... topics) {
+        return follow("read_committed", topics);
+    }
+
+    /** As {@link #follow}, but read_uncommitted: aborted transactions' records too (to count what they hide). */
+    public KafkaConsumer<String, byte[]> followUncommitted(String... topics) {
+        return follow("read_uncommitted", topics);
+    }
+
+    private KafkaConsumer<String, byte[]> follow(String isolationLevel, String[] topics) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "follower-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p);

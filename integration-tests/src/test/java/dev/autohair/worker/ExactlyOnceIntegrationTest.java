@@ -15,6 +15,7 @@ import dev.autohair.common.contract.Topics;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.config.WorkerConfig;
 import dev.autohair.devstack.DevStack;
+import dev.autohair.devstack.harness.EventLog;
 import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.pipeline.decode.ImageDecoder;
 import dev.autohair.pipeline.decode.ImageLimits;

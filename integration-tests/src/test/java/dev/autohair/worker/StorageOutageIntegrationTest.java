@@ -16,6 +16,7 @@ import dev.autohair.common.contract.Topics;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.config.WorkerConfig;
 import dev.autohair.devstack.DevStack;
+import dev.autohair.devstack.harness.EventLog;
 import dev.autohair.monitoring.MonitoringServer;
 import dev.autohair.pipeline.decode.ImageDecoder;
 import dev.autohair.pipeline.decode.ImageLimits;

@@ -14,6 +14,8 @@ import dev.autohair.common.contract.Topics;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.config.WorkerConfig;
 import dev.autohair.devstack.DevStack;
+import dev.autohair.devstack.harness.EventLog;
+import dev.autohair.devstack.harness.WorkerProcess;
 import dev.autohair.pipeline.decode.ImageDecoder;
 import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.pipeline.image.Resampler;

@@ -1,4 +1,4 @@
-package dev.autohair.worker;
+package dev.autohair.devstack.harness;
 
 import dev.autohair.common.contract.JobResult;
 import dev.autohair.common.contract.MessageCodec;
@@ -13,21 +13,32 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /** Reads the worker's output topics from the beginning, as an upload system would, into lists. */
-final class EventLog implements AutoCloseable {
+public final class EventLog implements AutoCloseable {
 
-    final List<JobResult> results = new CopyOnWriteArrayList<>();
-    final List<StatusEvent> statuses = new CopyOnWriteArrayList<>();
-    final List<ConsumerRecord<String, byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+    public final List<JobResult> results = new CopyOnWriteArrayList<>();
+    public final List<StatusEvent> statuses = new CopyOnWriteArrayList<>();
+    public final List<ConsumerRecord<String, byte[]>> deadLetters = new CopyOnWriteArrayList<>();
 
     private final Topics topics;
     private final MessageCodec codec = new MessageCodec();
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** Reads the stack's result, status and dead-letter topics from the beginning. */
-    EventLog(DevStack stack, Topics topics) {
+    /** Reads the stack's result, status and dead-letter topics from the beginning, committed records only. */
+    public EventLog(DevStack stack, Topics topics) {
+        this(stack.follow(topics.results(), topics.status(), topics.deadLetters()), topics);
+    }
+
+    /**
+     * Reads them read_uncommitted as well: records of aborted transactions too, as a reader that
+     * ignores transactions would see them (to count the duplicates exactly-once hides).
+     */
+    public static EventLog raw(DevStack stack, Topics topics) {
+        return new EventLog(stack.followUncommitted(topics.results(), topics.status(), topics.deadLetters()), topics);
+    }
+
+    private EventLog(KafkaConsumer<String, byte[]> consumer, Topics topics) {
         this.topics = topics;
-        KafkaConsumer<String, byte[]> consumer = stack.follow(topics.results(), topics.status(), topics.deadLetters());
         thread = new Thread(() -> {
             try (consumer) {
                 while (running) {
@@ -46,25 +57,25 @@ final class EventLog implements AutoCloseable {
         thread.start();
     }
 
-    List<JobResult> resultsFor(String jobId) {
+    public List<JobResult> resultsFor(String jobId) {
         return results.stream().filter(r -> r.jobId().equals(jobId)).toList();
     }
 
     /** Results and status events travel on different topics: a test waits for both to end. */
-    boolean ended(String jobId) {
+    public boolean ended(String jobId) {
         return !resultsFor(jobId).isEmpty() && statusesFor(jobId).stream().anyMatch(s -> s.state().terminal());
     }
 
-    boolean allEnded(java.util.Collection<String> jobIds) {
+    public boolean allEnded(java.util.Collection<String> jobIds) {
         return jobIds.stream().allMatch(this::ended);
     }
 
-    List<StatusEvent> statusesFor(String jobId) {
+    public List<StatusEvent> statusesFor(String jobId) {
         return statuses.stream().filter(s -> s.jobId().equals(jobId)).toList();
     }
 
     /** Waits until {@code condition} holds; fails the test with {@code what} after {@code timeout}. */
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

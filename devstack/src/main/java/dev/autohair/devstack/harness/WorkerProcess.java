@@ -1,4 +1,4 @@
-package dev.autohair.worker;
+package dev.autohair.devstack.harness;
 
 import dev.autohair.common.contract.Topics;
 import dev.autohair.config.WorkerConfig;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * {@code autohair worker} ({@code dev.autohair.cli.Main worker}) in a child JVM on this JVM's class
  * path, configured through its environment as in production: a process a test can {@code kill -9}.
  */
-final class WorkerProcess implements AutoCloseable {
+public final class WorkerProcess implements AutoCloseable {
 
     private static final String LOGBACK = """
             <configuration>
@@ -46,7 +46,7 @@ final class WorkerProcess implements AutoCloseable {
     private long startedNanos;
 
     /** A worker of {@code group} with id {@code workerId}; {@code overrides} holds further {@code AUTOHAIR_*} settings. */
-    WorkerProcess(DevStack stack, Topics topics, String group, String workerId, Map<String, String> overrides, Path dir) {
+    public WorkerProcess(DevStack stack, Topics topics, String group, String workerId, Map<String, String> overrides, Path dir) {
         this.workerId = workerId;
         this.dir = dir;
         this.httpPort = Loopback.freePort();
@@ -73,12 +73,12 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    String workerId() {
+    public String workerId() {
         return workerId;
     }
 
     /** Starts the JVM (again, after a kill: same id, same settings) and returns at once. */
-    synchronized void start() {
+    public synchronized void start() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
@@ -109,26 +109,46 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** SIGKILL, as a crash or a lost node would: no drain, no commit, no leaving the group. */
-    synchronized void kill() throws InterruptedException {
+    public synchronized void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    synchronized boolean alive() {
+    /**
+     * The child's peak resident set (VmHWM of /proc/PID/status) in MiB, or -1 where /proc cannot
+     * tell (not Linux, or the JVM has exited): read it before a kill or close.
+     */
+    public synchronized double peakRssMib() {
+        if (process == null || !process.isAlive()) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    public synchronized boolean alive() {
         return process != null && process.isAlive();
     }
 
-    long startedNanos() {
+    public long startedNanos() {
         return startedNanos;
     }
 
     /** {@code /health/ready} answers 200: models warm and in the group. */
-    boolean ready() {
+    public boolean ready() {
         return get("/health/ready").map(r -> r.statusCode() == 200).orElse(false);
     }
 
     /** The value of {@code autohair_partitions_assigned}, or -1 while the endpoint does not answer. */
-    double partitionsAssigned() {
+    public double partitionsAssigned() {
         return get("/metrics").map(r -> {
             for (String line : r.body().split("\n")) {
                 if (line.startsWith("autohair_partitions_assigned ")) {
@@ -140,7 +160,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** Waits for readiness; fails with the log's tail if the JVM exits or it takes too long. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready()) {
             if (!alive()) {
@@ -154,7 +174,7 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

@@ -14,6 +14,8 @@ import dev.autohair.config.WorkerConfig;
 import dev.autohair.devstack.DevStack;
 import dev.autohair.devstack.harness.EventLog;
 import dev.autohair.devstack.harness.WorkerProcess;
+import dev.autohair.devstack.kafka.KafkaBrokerConfig;
+import dev.autohair.devstack.s3.S3ServerConfig;
 import dev.autohair.pipeline.decode.ImageDecoder;
 import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.pipeline.image.Resampler;
@@ -84,7 +86,7 @@ public final class ChaosRun {
             stack.kafka().restart();
             return Instant.now();
         }));
-        rows.add(run(root, "S3 stopped 30 s, restarted", JOBS, image, (stack, victim) -> {
+        rows.add(run(root, "S3 kill -9, restarted after 30 s", JOBS, image, (stack, victim) -> {
             stack.s3().stop();
             Thread.sleep(OUTAGE.toMillis());
             stack.s3().restart();
@@ -102,7 +104,9 @@ public final class ChaosRun {
     private static Row run(Path root, String scenario, int jobs, byte[] image, Failure failure) throws Exception {
         System.out.printf("== %s (%d jobs)%n", scenario, jobs);
         Path dir = Files.createDirectories(root.resolve("s" + scenario.hashCode()));
-        try (DevStack stack = DevStack.start(dir)) {
+        // s3proxy in its own JVM, so the storage scenario kills a process as the broker's does
+        try (DevStack stack = DevStack.start(KafkaBrokerConfig.defaults().withDataDir(dir.resolve("kafka")),
+                S3ServerConfig.defaults().withBaseDir(dir.resolve("s3")).inChildProcess())) {
             stack.s3().createBucket("uploads");
             stack.s3().createBucket("cutouts");
             try (ObjectStore uploader = new ObjectStore(StorageConfig.of(stack.s3().endpoint(), stack.s3().accessKey(),

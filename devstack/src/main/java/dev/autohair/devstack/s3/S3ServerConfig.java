@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * @param secretKey its secret
  * @param port      port on 127.0.0.1; 0 = any free port
  */
-public record S3ServerConfig(Path baseDir, String accessKey, String secretKey, int port) {
+public record S3ServerConfig(Path baseDir, String accessKey, String secretKey, int port, boolean childProcess) {
 
     public static final String DEFAULT_ACCESS_KEY = "autohair";
     public static final String DEFAULT_SECRET_KEY = "autohair-dev-secret";
@@ -27,10 +27,15 @@ public record S3ServerConfig(Path baseDir, String accessKey, String secretKey, i
 
     /** A temporary folder, the default dev credentials, any free port. */
     public static S3ServerConfig defaults() {
-        return new S3ServerConfig(null, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, 0);
+        return new S3ServerConfig(null, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, 0, false);
     }
 
     public S3ServerConfig withBaseDir(Path dir) {
-        return new S3ServerConfig(dir, accessKey, secretKey, port);
+        return new S3ServerConfig(dir, accessKey, secretKey, port, childProcess);
+    }
+
+    /** s3proxy in its own JVM, so a failure test can kill it with SIGKILL ({@link EmbeddedS3#stop()}). */
+    public S3ServerConfig inChildProcess() {
+        return new S3ServerConfig(baseDir, accessKey, secretKey, port, true);
     }
 }

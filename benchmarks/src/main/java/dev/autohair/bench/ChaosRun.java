@@ -4,22 +4,17 @@ import dev.autohair.common.client.JobClient;
 import dev.autohair.common.client.JobRequest;
 import dev.autohair.common.contract.JobResult;
 import dev.autohair.common.contract.ObjectRef;
-import dev.autohair.common.contract.OutputFormat;
 import dev.autohair.common.contract.OutputTarget;
 import dev.autohair.common.contract.Outcome;
 import dev.autohair.common.contract.StatusEvent;
 import dev.autohair.common.contract.Topics;
-import dev.autohair.common.image.RgbImage;
 import dev.autohair.config.WorkerConfig;
 import dev.autohair.devstack.DevStack;
 import dev.autohair.devstack.harness.EventLog;
+import dev.autohair.devstack.harness.ScaledPhoto;
 import dev.autohair.devstack.harness.WorkerProcess;
 import dev.autohair.devstack.kafka.KafkaBrokerConfig;
 import dev.autohair.devstack.s3.S3ServerConfig;
-import dev.autohair.pipeline.decode.ImageDecoder;
-import dev.autohair.pipeline.decode.ImageLimits;
-import dev.autohair.pipeline.image.Resampler;
-import dev.autohair.pipeline.output.ImageEncoder;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.storage.StorageConfig;
 import dev.autohair.testing.Samples;
@@ -74,7 +69,8 @@ public final class ChaosRun {
 
     public static void main(String[] args) throws Exception {
         Path root = Files.createTempDirectory("autohair-chaos");
-        byte[] image = smallPortrait();
+        // the sample astronaut at an eighth of its size: many jobs finish in minutes on two cores
+        byte[] image = ScaledPhoto.png(Samples.bytes("astronaut.png"), 8);
         List<Row> rows = new ArrayList<>();
         rows.add(run(root, "worker kill -9", JOBS, image, (stack, victim) -> {
             victim.kill();
@@ -192,11 +188,5 @@ public final class ChaosRun {
 
     private static int partition(String jobId) {
         return Utils.toPositive(Utils.murmur2(jobId.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
-    }
-
-    /** The sample astronaut at an eighth of its size: many jobs finish in minutes on two cores. */
-    private static byte[] smallPortrait() throws java.io.IOException {
-        RgbImage full = new ImageDecoder(ImageLimits.DEFAULT).decode(Samples.bytes("astronaut.png"));
-        return new ImageEncoder().encodeOpaque(Resampler.resize(full, full.width() / 8, full.height() / 8), OutputFormat.PNG);
     }
 }

@@ -14,9 +14,7 @@ import dev.autohair.common.config.Settings;
 import dev.autohair.common.contract.JobResult;
 import dev.autohair.common.contract.MessageCodec;
 import dev.autohair.common.contract.Outcome;
-import dev.autohair.common.contract.OutputFormat;
 import dev.autohair.common.contract.Topics;
-import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.kafka.KafkaAccess;
 import dev.autohair.common.kafka.KafkaAccessException;
 import dev.autohair.common.kafka.KafkaSecurity;
@@ -27,10 +25,7 @@ import dev.autohair.devstack.kafka.KafkaBrokerConfig;
 import dev.autohair.devstack.kafka.SaslSslListener;
 import dev.autohair.devstack.s3.S3ServerConfig;
 import dev.autohair.monitoring.MonitoringServer;
-import dev.autohair.pipeline.decode.ImageDecoder;
-import dev.autohair.pipeline.decode.ImageLimits;
-import dev.autohair.pipeline.image.Resampler;
-import dev.autohair.pipeline.output.ImageEncoder;
+import dev.autohair.devstack.harness.ScaledPhoto;
 import dev.autohair.testing.Samples;
 import dev.autohair.testing.TestTls;
 import dev.autohair.worker.KafkaClients;
@@ -315,10 +310,8 @@ class SecuredKafkaIntegrationTest {
     }
 
     /** The sample astronaut at a quarter of its size: a real portrait, quick on two cores. */
-    private static byte[] portrait() throws java.io.IOException {
-        RgbImage full = new ImageDecoder(ImageLimits.DEFAULT).decode(Samples.bytes("astronaut.png"));
-        RgbImage small = Resampler.resize(full, full.width() / 4, full.height() / 4);
-        return new ImageEncoder().encodeOpaque(small, OutputFormat.PNG);
+    private static byte[] portrait() {
+        return ScaledPhoto.png(Samples.bytes("astronaut.png"), 4);
     }
 
     /** Root logger at INFO into {@link #captured}, and System.out/err teed into it too. */

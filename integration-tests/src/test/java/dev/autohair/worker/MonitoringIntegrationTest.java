@@ -7,16 +7,11 @@ import dev.autohair.common.client.JobClient;
 import dev.autohair.common.client.JobRequest;
 import dev.autohair.common.contract.OutputTarget;
 import dev.autohair.common.contract.Topics;
-import dev.autohair.common.image.RgbImage;
-import dev.autohair.common.contract.OutputFormat;
 import dev.autohair.config.WorkerConfig;
 import dev.autohair.devstack.DevStack;
 import dev.autohair.devstack.harness.EventLog;
 import dev.autohair.monitoring.MonitoringServer;
-import dev.autohair.pipeline.decode.ImageDecoder;
-import dev.autohair.pipeline.decode.ImageLimits;
-import dev.autohair.pipeline.image.Resampler;
-import dev.autohair.pipeline.output.ImageEncoder;
+import dev.autohair.devstack.harness.ScaledPhoto;
 import dev.autohair.testing.Samples;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -164,9 +159,7 @@ class MonitoringIntegrationTest {
     }
 
     /** The sample astronaut at a quarter of its size: a real portrait, quick on two cores. */
-    private static byte[] portrait() throws java.io.IOException {
-        RgbImage full = new ImageDecoder(ImageLimits.DEFAULT).decode(Samples.bytes("astronaut.png"));
-        RgbImage small = Resampler.resize(full, full.width() / 4, full.height() / 4);
-        return new ImageEncoder().encodeOpaque(small, OutputFormat.PNG);
+    private static byte[] portrait() {
+        return ScaledPhoto.png(Samples.bytes("astronaut.png"), 4);
     }
 }

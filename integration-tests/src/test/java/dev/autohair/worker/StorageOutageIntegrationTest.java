@@ -8,22 +8,17 @@ import dev.autohair.common.client.JobRequest;
 import dev.autohair.common.contract.JobResult;
 import dev.autohair.common.contract.JobState;
 import dev.autohair.common.contract.ObjectRef;
-import dev.autohair.common.contract.OutputFormat;
 import dev.autohair.common.contract.OutputTarget;
 import dev.autohair.common.contract.Outcome;
 import dev.autohair.common.contract.StatusEvent;
 import dev.autohair.common.contract.Topics;
-import dev.autohair.common.image.RgbImage;
 import dev.autohair.config.WorkerConfig;
 import dev.autohair.devstack.DevStack;
 import dev.autohair.devstack.harness.EventLog;
 import dev.autohair.monitoring.MonitoringServer;
-import dev.autohair.pipeline.decode.ImageDecoder;
-import dev.autohair.pipeline.decode.ImageLimits;
-import dev.autohair.pipeline.image.Resampler;
-import dev.autohair.pipeline.output.ImageEncoder;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.storage.StorageConfig;
+import dev.autohair.devstack.harness.ScaledPhoto;
 import dev.autohair.testing.Samples;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -138,8 +133,7 @@ class StorageOutageIntegrationTest {
     }
 
     /** The sample astronaut at a quarter of its size: a real portrait, quick on two cores. */
-    private static byte[] portrait() throws java.io.IOException {
-        RgbImage full = new ImageDecoder(ImageLimits.DEFAULT).decode(Samples.bytes("astronaut.png"));
-        return new ImageEncoder().encodeOpaque(Resampler.resize(full, full.width() / 4, full.height() / 4), OutputFormat.PNG);
+    private static byte[] portrait() {
+        return ScaledPhoto.png(Samples.bytes("astronaut.png"), 4);
     }
 }

@@ -28,14 +28,13 @@ import dev.autohair.devstack.harness.EventLog;
 import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.pipeline.decode.ImageDecoder;
 import dev.autohair.pipeline.decode.ImageLimits;
-import dev.autohair.pipeline.image.Resampler;
 import dev.autohair.pipeline.output.ImageEncoder;
 import dev.autohair.storage.ObjectStore;
 import dev.autohair.storage.StorageConfig;
 import dev.autohair.testing.MatteDifference;
+import dev.autohair.devstack.harness.ScaledPhoto;
 import dev.autohair.testing.Samples;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,7 +82,7 @@ class WorkerIntegrationTest {
         stack.s3().createBucket(CUTOUTS);
         pipeline = Assembly.cutoutPipeline(null);
         store = new ObjectStore(StorageConfig.of(stack.s3().endpoint(), stack.s3().accessKey(), stack.s3().secretKey()));
-        portrait = halfSize(Files.readAllBytes(Samples.dir().resolve("astronaut.png")));
+        portrait = ScaledPhoto.png(Samples.bytes("astronaut.png"), 2);
     }
 
     @AfterAll
@@ -358,11 +357,6 @@ class WorkerIntegrationTest {
     }
 
     /** The astronaut at 256x256 keeps the test quick on two cores. */
-    private static byte[] halfSize(byte[] png) {
-        RgbImage full = decoder().decode(png);
-        return new ImageEncoder().encodeOpaque(Resampler.resize(full, full.width() / 2, full.height() / 2), OutputFormat.PNG);
-    }
-
     private static byte[] black(int width, int height) {
         return new ImageEncoder().encodeOpaque(RgbImage.blank(width, height), OutputFormat.PNG);
     }

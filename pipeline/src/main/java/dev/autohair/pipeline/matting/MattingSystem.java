@@ -397,61 +397,60 @@ public final class MattingSystem {
             }
         }
 
-        /** The 9x9 block of the matting Laplacian for one window: delta_ij - (1 + d_i' C d_j) / 9. */
-        private void windowLaplacian(float[] rgb, int[] pos, double[] d, double[] g) {
+        /**
+         * The 9x9 block of the matting Laplacian for one window: delta_ij - (1 + d_i' C d_j) / 9,
+         * with d the colours less their mean and C the inverse of their regularised covariance.
+         *
+         * <p>d' C d is computed as w_i . w_j with w = R^-T d, R the Cholesky factor of the
+         * covariance, rather than with an explicit inverse: where a window's colours lie almost on
+         * a line or plane (mixed hair over a plain background) the covariance's condition number
+         * reaches 1e7, and a cofactor inverse then made blocks indefinite by up to 1e-2 — enough
+         * for conjugate gradients to break down. The Gram form keeps every block positive
+         * semi-definite up to rounding.
+         */
+        private void windowLaplacian(float[] rgb, int[] pos, double[] w, double[] g) {
             double mr = 0, mg = 0, mb = 0;
-            double rr = 0, rg = 0, rb = 0, gg = 0, gb = 0, bb = 0;
             for (int k = 0; k < 9; k++) {
                 int o = 3 * pos[k];
-                double r = rgb[o], gr = rgb[o + 1], b = rgb[o + 2];
-                mr += r;
-                mg += gr;
-                mb += b;
-                rr += r * r;
-                rg += r * gr;
-                rb += r * b;
-                gg += gr * gr;
-                gb += gr * b;
-                bb += b * b;
+                mr += rgb[o];
+                mg += rgb[o + 1];
+                mb += rgb[o + 2];
             }
             mr /= 9;
             mg /= 9;
             mb /= 9;
             double reg = epsilon / 9;
-            double a = rr / 9 - mr * mr + reg;
-            double bq = rg / 9 - mr * mg;
-            double c = rb / 9 - mr * mb;
-            double dd = gg / 9 - mg * mg + reg;
-            double e = gb / 9 - mg * mb;
-            double f = bb / 9 - mb * mb + reg;
-            // symmetric 3x3 inverse by cofactors
-            double i00 = dd * f - e * e;
-            double i01 = c * e - bq * f;
-            double i02 = bq * e - c * dd;
-            double i11 = a * f - c * c;
-            double i12 = bq * c - a * e;
-            double i22 = a * dd - bq * bq;
-            double det = a * i00 + bq * i01 + c * i02;
-            double inv = 1 / det;
-            i00 *= inv;
-            i01 *= inv;
-            i02 *= inv;
-            i11 *= inv;
-            i12 *= inv;
-            i22 *= inv;
+            double a = reg, bq = 0, c = 0, dd = reg, e = 0, f = reg; // covariance, two-pass
             for (int k = 0; k < 9; k++) {
                 int o = 3 * pos[k];
-                d[3 * k] = rgb[o] - mr;
-                d[3 * k + 1] = rgb[o + 1] - mg;
-                d[3 * k + 2] = rgb[o + 2] - mb;
+                double r = rgb[o] - mr, gr = rgb[o + 1] - mg, b = rgb[o + 2] - mb;
+                w[3 * k] = r;
+                w[3 * k + 1] = gr;
+                w[3 * k + 2] = b;
+                a += r * r / 9;
+                bq += r * gr / 9;
+                c += r * b / 9;
+                dd += gr * gr / 9;
+                e += gr * b / 9;
+                f += b * b / 9;
+            }
+            double l00 = Math.sqrt(a);
+            double l10 = bq / l00;
+            double l20 = c / l00;
+            double l11 = Math.sqrt(dd - l10 * l10);
+            double l21 = (e - l20 * l10) / l11;
+            double l22 = Math.sqrt(f - l20 * l20 - l21 * l21);
+            for (int k = 0; k < 9; k++) {
+                double w0 = w[3 * k] / l00;
+                double w1 = (w[3 * k + 1] - l10 * w0) / l11;
+                w[3 * k] = w0;
+                w[3 * k + 1] = w1;
+                w[3 * k + 2] = (w[3 * k + 2] - l20 * w0 - l21 * w1) / l22;
             }
             for (int i = 0; i < 9; i++) {
-                double x0 = d[3 * i], x1 = d[3 * i + 1], x2 = d[3 * i + 2];
-                double v0 = i00 * x0 + i01 * x1 + i02 * x2;
-                double v1 = i01 * x0 + i11 * x1 + i12 * x2;
-                double v2 = i02 * x0 + i12 * x1 + i22 * x2;
+                double x0 = w[3 * i], x1 = w[3 * i + 1], x2 = w[3 * i + 2];
                 for (int j = i; j < 9; j++) {
-                    double q = (1 + v0 * d[3 * j] + v1 * d[3 * j + 1] + v2 * d[3 * j + 2]) / 9;
+                    double q = (1 + x0 * w[3 * j] + x1 * w[3 * j + 1] + x2 * w[3 * j + 2]) / 9;
                     double value = (i == j ? 1 : 0) - q;
                     g[i * 9 + j] = value;
                     g[j * 9 + i] = value;

@@ -51,7 +51,9 @@ public final class ClosedFormMatting implements AlphaMatting {
 
         /**
          * epsilon 1e-7 as pymatting; tolerance 3e-5, where lemur's matte is as close to a fully
-         * converged one (1e-7) as 8-bit output can show; coarse-to-fine down to 4000 unknowns; IC.
+         * converged one (1e-7) as 8-bit output can show; IC. Coarse-to-fine only above 100 000
+         * unknowns: below that the coarse level (its own system, factor and solve) cost as much
+         * CPU as the fine iterations it saved, on lemur, the labelled outlines and 0.5 MP composites.
          */
         public static Options defaults() {
             return new Options(1e-7, 3e-5, 10_000, true, 4_000, Preconditioning.INCOMPLETE_CHOLESKY);

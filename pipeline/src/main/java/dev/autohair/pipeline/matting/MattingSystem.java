@@ -22,6 +22,20 @@ public final class MattingSystem {
 
     static final int CENTRE = 12;
 
+    private static final double NINTH = 1.0 / 9;
+    private static final double THIRD = 1.0 / 3;
+
+    /** For window pixels i and j (0..8, row-major in the 3x3 window), the slot of j in i's stencil. */
+    private static final int[] WINDOW_SLOT = new int[81];
+
+    static {
+        for (int i = 0; i < 9; i++) {
+            for (int j = 0; j < 9; j++) {
+                WINDOW_SLOT[i * 9 + j] = slot(j / 3 - i / 3, j % 3 - i % 3);
+            }
+        }
+    }
+
     final int width;
     final int height;
     final int unknowns;
@@ -388,10 +402,8 @@ public final class MattingSystem {
                         continue;
                     }
                     int base = u * 25;
-                    int iy = i / 3;
-                    int ix = i % 3;
                     for (int j = 0; j < 9; j++) {
-                        coeff[base + slot(j / 3 - iy, j % 3 - ix)] += (float) g[i * 9 + j];
+                        coeff[base + WINDOW_SLOT[i * 9 + j]] += (float) g[i * 9 + j];
                     }
                 }
             }
@@ -416,41 +428,50 @@ public final class MattingSystem {
                 mg += rgb[o + 1];
                 mb += rgb[o + 2];
             }
-            mr /= 9;
-            mg /= 9;
-            mb /= 9;
-            double reg = epsilon / 9;
-            double a = reg, bq = 0, c = 0, dd = reg, e = 0, f = reg; // covariance, two-pass
+            mr *= NINTH;
+            mg *= NINTH;
+            mb *= NINTH;
+            double a = 0, bq = 0, c = 0, dd = 0, e = 0, f = 0; // covariance, two-pass
             for (int k = 0; k < 9; k++) {
                 int o = 3 * pos[k];
                 double r = rgb[o] - mr, gr = rgb[o + 1] - mg, b = rgb[o + 2] - mb;
                 w[3 * k] = r;
                 w[3 * k + 1] = gr;
                 w[3 * k + 2] = b;
-                a += r * r / 9;
-                bq += r * gr / 9;
-                c += r * b / 9;
-                dd += gr * gr / 9;
-                e += gr * b / 9;
-                f += b * b / 9;
+                a += r * r;
+                bq += r * gr;
+                c += r * b;
+                dd += gr * gr;
+                e += gr * b;
+                f += b * b;
             }
+            double reg = epsilon * NINTH;
+            a = a * NINTH + reg;
+            bq *= NINTH;
+            c *= NINTH;
+            dd = dd * NINTH + reg;
+            e *= NINTH;
+            f = f * NINTH + reg;
             double l00 = Math.sqrt(a);
-            double l10 = bq / l00;
-            double l20 = c / l00;
+            double i00 = 1 / l00;
+            double l10 = bq * i00;
+            double l20 = c * i00;
             double l11 = Math.sqrt(dd - l10 * l10);
-            double l21 = (e - l20 * l10) / l11;
-            double l22 = Math.sqrt(f - l20 * l20 - l21 * l21);
+            double i11 = 1 / l11;
+            double l21 = (e - l20 * l10) * i11;
+            double i22 = 1 / Math.sqrt(f - l20 * l20 - l21 * l21);
             for (int k = 0; k < 9; k++) {
-                double w0 = w[3 * k] / l00;
-                double w1 = (w[3 * k + 1] - l10 * w0) / l11;
-                w[3 * k] = w0;
-                w[3 * k + 1] = w1;
-                w[3 * k + 2] = (w[3 * k + 2] - l20 * w0 - l21 * w1) / l22;
+                double w0 = w[3 * k] * i00;
+                double w1 = (w[3 * k + 1] - l10 * w0) * i11;
+                double w2 = (w[3 * k + 2] - l20 * w0 - l21 * w1) * i22;
+                w[3 * k] = w0 * THIRD; // stored over 3, so w_i . w_j comes out already over 9
+                w[3 * k + 1] = w1 * THIRD;
+                w[3 * k + 2] = w2 * THIRD;
             }
             for (int i = 0; i < 9; i++) {
                 double x0 = w[3 * i], x1 = w[3 * i + 1], x2 = w[3 * i + 2];
                 for (int j = i; j < 9; j++) {
-                    double q = (1 + x0 * w[3 * j] + x1 * w[3 * j + 1] + x2 * w[3 * j + 2]) / 9;
+                    double q = NINTH + x0 * w[3 * j] + x1 * w[3 * j + 1] + x2 * w[3 * j + 2];
                     double value = (i == j ? 1 : 0) - q;
                     g[i * 9 + j] = value;
                     g[j * 9 + i] = value;

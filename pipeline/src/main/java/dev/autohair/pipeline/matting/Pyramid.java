@@ -18,14 +18,14 @@ final class Pyramid {
         float[] src = image.rgb();
         float[] dst = new float[3 * cw * ch];
         for (int y = 0; y < ch; y++) {
-            int y0 = 2 * y;
-            int y1 = Math.min(h - 1, y0 + 1);
+            int row0 = 3 * (2 * y) * w;
+            int row1 = 3 * Math.min(h - 1, 2 * y + 1) * w;
+            int out = 3 * y * cw;
             for (int x = 0; x < cw; x++) {
-                int x0 = 2 * x;
-                int x1 = Math.min(w - 1, x0 + 1);
+                int c0 = 6 * x;
+                int c1 = 3 * Math.min(w - 1, 2 * x + 1);
                 for (int c = 0; c < 3; c++) {
-                    dst[3 * (y * cw + x) + c] = 0.25f * (src[3 * (y0 * w + x0) + c] + src[3 * (y0 * w + x1) + c]
-                            + src[3 * (y1 * w + x0) + c] + src[3 * (y1 * w + x1) + c]);
+                    dst[out++] = 0.25f * (src[row0 + c0 + c] + src[row0 + c1 + c] + src[row1 + c0 + c] + src[row1 + c1 + c]);
                 }
             }
         }
@@ -58,21 +58,19 @@ final class Pyramid {
         int h = trimap.height();
         int cw = (w + 1) / 2;
         int ch = (h + 1) / 2;
+        byte[] src = trimap.labels();
         byte[] dst = new byte[cw * ch];
+        byte foreground = (byte) Trimap.FOREGROUND;
+        byte background = (byte) Trimap.BACKGROUND;
         for (int y = 0; y < ch; y++) {
-            int y0 = 2 * y;
-            int y1 = Math.min(h - 1, y0 + 1);
+            int row0 = 2 * y * w;
+            int row1 = Math.min(h - 1, 2 * y + 1) * w;
             for (int x = 0; x < cw; x++) {
                 int x0 = 2 * x;
                 int x1 = Math.min(w - 1, x0 + 1);
-                int[] p = {y0 * w + x0, y0 * w + x1, y1 * w + x0, y1 * w + x1};
-                boolean fg = true;
-                boolean bg = true;
-                for (int i : p) {
-                    fg &= trimap.isForeground(i);
-                    bg &= trimap.isBackground(i);
-                }
-                dst[y * cw + x] = (byte) (fg ? Trimap.FOREGROUND : bg ? Trimap.BACKGROUND : Trimap.UNKNOWN);
+                byte a = src[row0 + x0];
+                boolean same = src[row0 + x1] == a && src[row1 + x0] == a && src[row1 + x1] == a;
+                dst[y * cw + x] = same && (a == foreground || a == background) ? a : (byte) Trimap.UNKNOWN;
             }
         }
         return new Trimap(cw, ch, dst);

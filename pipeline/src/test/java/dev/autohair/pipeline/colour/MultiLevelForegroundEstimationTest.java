@@ -72,6 +72,16 @@ class MultiLevelForegroundEstimationTest {
     }
 
     @Test
+    void sweepingOnlyNearAlphaEdgesGivesTheColoursOfSweepingEverywhere() {
+        RgbImage everywhere = new MultiLevelForegroundEstimation(MultiLevelForegroundEstimation.Options.defaults(), true)
+                .estimate(I, ALPHA);
+        RgbImage nearEdges = estimation.estimate(I, ALPHA);
+
+        // every visible pixel: where alpha > 0 the foreground colour shows in the cutout
+        assertThat(meanColourError(nearEdges, everywhere, ALPHA, 1e-3f, 1f)).isLessThan(2e-4);
+    }
+
+    @Test
     void mismatchedSizesAreRejected() {
         assertThatThrownBy(() -> estimation.estimate(RgbImage.blank(4, 4), Matte.blank(4, 5)))
                 .isInstanceOf(IllegalArgumentException.class);

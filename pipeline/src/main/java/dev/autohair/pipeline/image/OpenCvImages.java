@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC4;
 
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -51,41 +52,55 @@ public final class OpenCvImages {
 
     public static Mat toBgr(RgbImage image) {
         float[] rgb = image.rgb();
-        byte[] bytes = new byte[rgb.length];
-        for (int i = 0; i < rgb.length; i += 3) {
-            bytes[i] = toByte(rgb[i + 2]);
-            bytes[i + 1] = toByte(rgb[i + 1]);
-            bytes[i + 2] = toByte(rgb[i]);
-        }
-        Mat mat = new Mat(image.height(), image.width(), CV_8UC3);
-        mat.data().put(bytes);
-        return mat;
+        int width = image.width();
+        return filled(image.height(), width, CV_8UC3, 3, (y, row) -> {
+            for (int x = 0, i = 3 * y * width; x < width; x++, i += 3) {
+                row[3 * x] = toByte(rgb[i + 2]);
+                row[3 * x + 1] = toByte(rgb[i + 1]);
+                row[3 * x + 2] = toByte(rgb[i]);
+            }
+        });
     }
 
     public static Mat toBgra(RgbImage colour, Matte alpha) {
         requireSameSize(colour, alpha);
         float[] rgb = colour.rgb();
         float[] a = alpha.alpha();
-        byte[] bytes = new byte[4 * a.length];
-        for (int p = 0; p < a.length; p++) {
-            bytes[4 * p] = toByte(rgb[3 * p + 2]);
-            bytes[4 * p + 1] = toByte(rgb[3 * p + 1]);
-            bytes[4 * p + 2] = toByte(rgb[3 * p]);
-            bytes[4 * p + 3] = toByte(a[p]);
-        }
-        Mat mat = new Mat(colour.height(), colour.width(), CV_8UC4);
-        mat.data().put(bytes);
-        return mat;
+        int width = colour.width();
+        return filled(colour.height(), width, CV_8UC4, 4, (y, row) -> {
+            for (int x = 0, p = y * width; x < width; x++, p++) {
+                row[4 * x] = toByte(rgb[3 * p + 2]);
+                row[4 * x + 1] = toByte(rgb[3 * p + 1]);
+                row[4 * x + 2] = toByte(rgb[3 * p]);
+                row[4 * x + 3] = toByte(a[p]);
+            }
+        });
     }
 
     public static Mat toGray(Matte matte) {
         float[] a = matte.alpha();
-        byte[] bytes = new byte[a.length];
-        for (int i = 0; i < a.length; i++) {
-            bytes[i] = toByte(a[i]);
+        int width = matte.width();
+        return filled(matte.height(), width, CV_8UC1, 1, (y, row) -> {
+            for (int x = 0, p = y * width; x < width; x++, p++) {
+                row[x] = toByte(a[p]);
+            }
+        });
+    }
+
+    private interface RowFiller {
+        void fill(int y, byte[] row);
+    }
+
+    /** A new matrix written one row at a time, so a 40 MP image has no full-size copy on the heap beside it. */
+    private static Mat filled(int height, int width, int type, int channels, RowFiller filler) {
+        Mat mat = new Mat(height, width, type);
+        byte[] row = new byte[width * channels];
+        BytePointer data = mat.data();
+        for (int y = 0; y < height; y++) {
+            filler.fill(y, row);
+            data.position((long) y * row.length).put(row, 0, row.length);
         }
-        Mat mat = new Mat(matte.height(), matte.width(), CV_8UC1);
-        mat.data().put(bytes);
+        data.position(0);
         return mat;
     }
 

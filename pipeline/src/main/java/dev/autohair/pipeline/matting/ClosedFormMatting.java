@@ -150,23 +150,21 @@ public final class ClosedFormMatting implements AlphaMatting {
     }
 
     private Result solveLevel(RgbImage image, Trimap trimap, PriorField field, double tolerance) {
-        float[] alpha = knownAlpha(trimap);
         int unknowns = trimap.unknownCount();
         if (unknowns == 0) {
-            return new Result(new Matte(trimap.width(), trimap.height(), alpha), 0, 0, 0, 0);
+            return new Result(new Matte(trimap.width(), trimap.height(), knownAlpha(trimap)), 0, 0, 0, 0);
         }
-        MattingSystem system = MattingSystem.build(image, trimap, options.epsilon(), field);
-        int levels = 1;
-        double[] x;
+        // the coarse levels are solved and dropped before this level's system exists, and the
+        // full-size alpha is allocated only once the solve is done: at 40 MP the system is the
+        // largest object alive, and each of these would have sat beside it
         Result coarse = coarseSolution(image, trimap, field, tolerance);
-        if (coarse != null) {
-            x = system.gatherFrom(Pyramid.doubleSize(coarse.matte(), image.width(), image.height()));
-            levels += coarse.levels();
-        } else {
-            x = system.newVector();
-        }
+        MattingSystem system = MattingSystem.build(image, trimap, options.epsilon(), field);
+        double[] x = coarse == null ? system.newVector() : Pyramid.doubledOnto(coarse.matte(), system);
+        int levels = coarse == null ? 1 : 1 + coarse.levels();
+        coarse = null;
         ConjugateGradient.Stats stats = ConjugateGradient.solve(system, preconditioner(system), x, tolerance,
                 options.maxIterations());
+        float[] alpha = knownAlpha(trimap);
         system.scatterInto(x, alpha);
         return new Result(new Matte(trimap.width(), trimap.height(), alpha), unknowns, stats.iterations(),
                 stats.relativeResidual(), levels);

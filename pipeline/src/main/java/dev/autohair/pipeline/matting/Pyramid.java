@@ -76,27 +76,31 @@ final class Pyramid {
         return new Trimap(cw, ch, dst);
     }
 
-    /** Bilinear upsampling of a half-size matte to width x height (pixel centres aligned). */
-    static float[] doubleSize(Matte coarse, int width, int height) {
+    /**
+     * The half-size matte upsampled bilinearly (pixel centres aligned) at each unknown of the
+     * full-size system, as its starting vector: only the band is interpolated, no full-size copy.
+     */
+    static double[] doubledOnto(Matte coarse, MattingSystem system) {
         int cw = coarse.width();
         int ch = coarse.height();
         float[] a = coarse.alpha();
-        float[] out = new float[width * height];
-        for (int y = 0; y < height; y++) {
-            float fy = Math.max(0, Math.min(ch - 1, (y + 0.5f) / 2 - 0.5f));
+        double[] x = system.newVector();
+        for (int i = 0; i < system.unknowns; i++) {
+            int p = system.unknownPixel[i];
+            int px = p % system.width;
+            int py = p / system.width;
+            float fy = Math.max(0, Math.min(ch - 1, (py + 0.5f) / 2 - 0.5f));
             int y0 = (int) fy;
             int y1 = Math.min(ch - 1, y0 + 1);
             float wy = fy - y0;
-            for (int x = 0; x < width; x++) {
-                float fx = Math.max(0, Math.min(cw - 1, (x + 0.5f) / 2 - 0.5f));
-                int x0 = (int) fx;
-                int x1 = Math.min(cw - 1, x0 + 1);
-                float wx = fx - x0;
-                float top = a[y0 * cw + x0] * (1 - wx) + a[y0 * cw + x1] * wx;
-                float bottom = a[y1 * cw + x0] * (1 - wx) + a[y1 * cw + x1] * wx;
-                out[y * width + x] = top * (1 - wy) + bottom * wy;
-            }
+            float fx = Math.max(0, Math.min(cw - 1, (px + 0.5f) / 2 - 0.5f));
+            int x0 = (int) fx;
+            int x1 = Math.min(cw - 1, x0 + 1);
+            float wx = fx - x0;
+            float top = a[y0 * cw + x0] * (1 - wx) + a[y0 * cw + x1] * wx;
+            float bottom = a[y1 * cw + x0] * (1 - wx) + a[y1 * cw + x1] * wx;
+            x[system.unknownExt[i]] = top * (1 - wy) + bottom * wy;
         }
-        return out;
+        return x;
     }
 }

@@ -3,7 +3,8 @@ package dev.autohair.pipeline.matting;
 /**
  * Preconditioned conjugate gradients on a {@link MattingSystem}, stopping when the relative
  * residual ||b - A x|| / ||b|| falls to the tolerance. Vector updates are fused per thread block
- * so each iteration makes three parallel passes (operator; update + preconditioner; direction).
+ * so each iteration makes two parallel passes (update + preconditioner; next direction with its
+ * operator product).
  */
 public final class ConjugateGradient {
 
@@ -64,18 +65,18 @@ public final class ConjugateGradient {
             partA[k] = rz;
         });
         double rz = sum(partA);
+        RowBlocks.forEach(blocks,
+                k -> partA[k] = system.multiplyBlock(p, q, system.blockStart[k], system.blockStart[k + 1]));
+        double curvature = sum(partA);
         int iteration = 0;
         while (iteration < maxIterations) {
             iteration++;
-            RowBlocks.forEach(blocks,
-                    k -> partA[k] = system.multiplyBlock(p, q, system.blockStart[k], system.blockStart[k + 1]));
-            double curvature = sum(partA);
             if (!(curvature > 0 && rz > 0)) { // breakdown: nothing left that the operator can reduce
                 return new Stats(iteration - 1, residual, residual <= tolerance);
             }
             double alpha = rz / curvature;
             // the preconditioner is block-diagonal, so each block can apply it as soon as its own
-            // residual is updated: one pass instead of two (wasted only on the final iteration)
+            // residual is updated: one pass instead of two
             RowBlocks.forEach(blocks, k -> {
                 double rr = 0;
                 for (int e = ext[k]; e < ext[k + 1]; e++) {
@@ -99,11 +100,10 @@ public final class ConjugateGradient {
             double rzNext = sum(partA);
             double beta = rzNext / rz;
             rz = rzNext;
-            RowBlocks.forEach(blocks, k -> {
-                for (int e = ext[k]; e < ext[k + 1]; e++) {
-                    p[e] = z[e] + beta * p[e];
-                }
-            });
+            // the next direction and its product in one pass: q = A z + beta q
+            RowBlocks.forEach(blocks, k -> partA[k] = system.nextDirectionBlock(z, p, q, beta,
+                    system.blockStart[k], system.blockStart[k + 1]));
+            curvature = sum(partA);
         }
         return new Stats(iteration, residual, false);
     }

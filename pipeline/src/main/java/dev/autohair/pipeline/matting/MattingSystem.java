@@ -217,6 +217,31 @@ public final class MattingSystem {
         return dot;
     }
 
+    /**
+     * One conjugate-gradient direction step over a block, fused with its operator product:
+     * p = z + beta p and q = A p, computed as A z + beta q since q held A p before. Returns the
+     * block's contribution to p . q. Reads z around the block, writes p and q inside it only.
+     */
+    double nextDirectionBlock(double[] z, double[] p, double[] q, double beta, int from, int to) {
+        double dot = 0;
+        for (int i = from; i < to; i++) {
+            int c = i * 25;
+            int r = i * 5;
+            double s0 = rowSum(z, rowBase[r], c);
+            double s1 = rowSum(z, rowBase[r + 1], c + 5);
+            double s2 = rowSum(z, rowBase[r + 2], c + 10);
+            double s3 = rowSum(z, rowBase[r + 3], c + 15);
+            double s4 = rowSum(z, rowBase[r + 4], c + 20);
+            int e = unknownExt[i];
+            double qi = (((s0 + s1) + (s2 + s3)) + s4) + beta * q[e];
+            double pi = z[e] + beta * p[e];
+            q[e] = qi;
+            p[e] = pi;
+            dot += pi * qi;
+        }
+        return dot;
+    }
+
     private double rowSum(double[] x, int base, int k) {
         return (coeff[k] * x[base] + coeff[k + 1] * x[base + 1]) + (coeff[k + 2] * x[base + 2]
                 + coeff[k + 3] * x[base + 3]) + coeff[k + 4] * x[base + 4];

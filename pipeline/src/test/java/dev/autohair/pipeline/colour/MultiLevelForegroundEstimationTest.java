@@ -82,6 +82,19 @@ class MultiLevelForegroundEstimationTest {
     }
 
     @Test
+    void theForegroundSweptInStripesIsExactlyTheOneSweptWhole() {
+        assertThat(I.height()).isGreaterThan(MultiLevelForegroundEstimation.STRIPE_ROWS); // at least two stripes
+
+        RgbImage striped = estimation.estimate(I, ALPHA);
+        RgbImage whole = estimation.estimateLayers(I, ALPHA).foreground();
+
+        float[] a = striped.rgb();
+        float[] b = whole.rgb();
+        int firstDifference = java.util.Arrays.mismatch(a, b);
+        assertThat(firstDifference).as("first differing value at pixel %d", firstDifference / 3).isEqualTo(-1);
+    }
+
+    @Test
     void mismatchedSizesAreRejected() {
         assertThatThrownBy(() -> estimation.estimate(RgbImage.blank(4, 4), Matte.blank(4, 5)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -74,6 +74,15 @@ public record MaskPrior(double strength, double marginFraction, float low, float
         return (int) Math.round(marginFraction * Math.hypot(width, height));
     }
 
+    /**
+     * Per-pixel weight of the prior for {@code mask}: μ where the mask is sure, else 0 (the target
+     * is the mask itself, clamped to [0, 1]). For matting methods outside this package that add
+     * the same term to their own systems.
+     */
+    public Matte weights(Matte mask) {
+        return field(mask).weight();
+    }
+
     /** Per-pixel target (the mask itself; clamped to [0, 1] where used) and weight: μ where sure, else 0. */
     PriorField field(Matte mask) {
         int w = mask.width();

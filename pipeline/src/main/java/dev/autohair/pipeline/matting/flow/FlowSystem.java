@@ -10,6 +10,9 @@ import dev.autohair.pipeline.matting.MattingSystem;
  *       = (I - W_cm)' b_cm + sigma_l b_local + sigma_ku H w_F
  * </pre>
  *
+ * (plus, with a mask prior, sigma_l P on the left and sigma_l P m on the right, P = diag(μ where the
+ * mask is sure))
+ *
  * (written for the unknown rows; known rows near the band add rows to the factor A = I - W_cm,
  * see {@link ColourMixtureFlow}) where W_cm holds the colour-mixture weights among unknowns and
  * b_cm their known neighbours' part, L_uu is the graph Laplacian of the symmetrised intra-U weights, L_local the matting
@@ -77,6 +80,17 @@ final class FlowSystem {
 
     static FlowSystem build(MattingSystem local, ColourMixtureFlow cm, KnownToUnknownFlow ku, IntraUnknownFlow uu,
             double sigmaKu, double sigmaUu, double sigmaLocal) {
+        return build(local, cm, ku, uu, sigmaKu, sigmaUu, sigmaLocal, null, null);
+    }
+
+    /**
+     * With a mask prior: {@code priorWeight[i]} (μ or 0) and {@code priorTarget[i]} (the mask, in
+     * [0, 1]) per unknown add sigma_l μ (alpha_i - m_i)² to the energy, i.e. the prior weighed
+     * against the local flow exactly as closed-form matting weighs it against the same matting
+     * Laplacian. Null arrays: no prior.
+     */
+    static FlowSystem build(MattingSystem local, ColourMixtureFlow cm, KnownToUnknownFlow ku, IntraUnknownFlow uu,
+            double sigmaKu, double sigmaUu, double sigmaLocal, float[] priorWeight, float[] priorTarget) {
         int n = local.unknownCount();
         int k = cm.k;
         // transpose of the colour-mixture factor's off-diagonal part: for each unknown, the rows using it
@@ -156,6 +170,8 @@ final class FlowSystem {
         for (int i = 0; i < n; i++) {
             double h = sigmaKu * ku.confidence[i];
             sDiagonal[i] += h;
+            double prior = priorWeight == null ? 0 : sigmaLocal * priorWeight[i];
+            sDiagonal[i] += prior;
             // A' A x = -A' offset, where column i of A is 1 at row i and -w at the rows using i
             double cmDiagonal = 1;
             double transposed = 0;
@@ -164,7 +180,8 @@ final class FlowSystem {
                 transposed += tWeight[t] * cm.offset[tRow[t]];
             }
             diagonal[i] = cmDiagonal + sDiagonal[i];
-            rhs[i] = transposed - cm.offset[i] + sigmaLocal * local.rhsOf(i) + h * ku.target[i];
+            rhs[i] = transposed - cm.offset[i] + sigmaLocal * local.rhsOf(i) + h * ku.target[i]
+                    + (prior == 0 ? 0 : prior * priorTarget[i]);
         }
         return new FlowSystem(n, cm, tStart, tRow, tWeight, sStart, sColumn, sValue, sDiagonal, rhs, diagonal);
     }

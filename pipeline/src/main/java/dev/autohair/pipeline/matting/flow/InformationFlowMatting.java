@@ -4,6 +4,8 @@ import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
 import dev.autohair.pipeline.matting.AlphaMatting;
+import dev.autohair.pipeline.matting.ClosedFormMatting;
+import dev.autohair.pipeline.matting.MaskPrior;
 import dev.autohair.pipeline.matting.MattingSystem;
 import dev.autohair.pipeline.matting.UnconstrainedMatteException;
 
@@ -118,18 +120,33 @@ public final class InformationFlowMatting implements AlphaMatting {
     public record Result(Matte matte, int unknowns, int knownNeighbours, long nonZeros, int iterations,
             double relativeResidual) {}
 
+    /** The prior applied when a mask is passed: closed-form's, {@link ClosedFormMatting#DEFAULT_PRIOR}. */
+    public static final MaskPrior DEFAULT_PRIOR = ClosedFormMatting.DEFAULT_PRIOR;
+
     private final Options options;
+    private final MaskPrior prior;
 
     public InformationFlowMatting() {
         this(Options.defaults());
     }
 
+    /** These options and {@link #DEFAULT_PRIOR} (used only when a mask is passed). */
     public InformationFlowMatting(Options options) {
+        this(options, DEFAULT_PRIOR);
+    }
+
+    /** @param prior how strongly a mask passed to {@link #estimate(RgbImage, Trimap, Matte)} pulls alpha */
+    public InformationFlowMatting(Options options, MaskPrior prior) {
         this.options = java.util.Objects.requireNonNull(options, "options");
+        this.prior = java.util.Objects.requireNonNull(prior, "mask prior");
     }
 
     public Options options() {
         return options;
+    }
+
+    public MaskPrior prior() {
+        return prior;
     }
 
     @Override
@@ -143,13 +160,32 @@ public final class InformationFlowMatting implements AlphaMatting {
     }
 
     /**
+     * With a mask, alpha also minimises the {@link MaskPrior} term (weighed against the local
+     * flow as closed-form weighs it against the same matting Laplacian); a null mask is plain
+     * information-flow matting.
+     */
+    @Override
+    public Matte estimate(RgbImage image, Trimap trimap, Matte mask) {
+        return solve(image, trimap, mask).matte();
+    }
+
+    /**
      * Like {@link #estimate} but also reports the system's size and the solve.
      *
      * @throws UnconstrainedMatteException when no pixel is known, or the image is smaller than 3x3
      */
     public Result solve(RgbImage image, Trimap trimap) {
+        return solve(image, trimap, null);
+    }
+
+    /** Like {@link #estimate(RgbImage, Trimap, Matte)} but also reports the system's size and the solve. */
+    public Result solve(RgbImage image, Trimap trimap, Matte mask) {
         if (!trimap.sameSizeAs(image)) {
             throw new IllegalArgumentException("trimap " + trimap.width() + "x" + trimap.height()
+                    + " does not match image " + image.width() + "x" + image.height());
+        }
+        if (mask != null && !mask.sameSizeAs(image)) {
+            throw new IllegalArgumentException("mask " + mask.width() + "x" + mask.height()
                     + " does not match image " + image.width() + "x" + image.height());
         }
         float[] alpha = new float[trimap.labels().length];
@@ -167,8 +203,20 @@ public final class InformationFlowMatting implements AlphaMatting {
                 options.knownToUnknownSpatial(), options.lleRegularisation());
         IntraUnknownFlow uu = IntraUnknownFlow.compute(image, band, options.intraUnknownNeighbours(),
                 options.intraUnknownSpatial());
+        float[] priorWeight = null;
+        float[] priorTarget = null;
+        if (mask != null && !prior.isOff()) {
+            float[] weight = prior.weights(mask).alpha();
+            int[] pixels = band.unknownPixel();
+            priorWeight = new float[pixels.length];
+            priorTarget = new float[pixels.length];
+            for (int i = 0; i < pixels.length; i++) {
+                priorWeight[i] = weight[pixels[i]];
+                priorTarget[i] = Math.max(0f, Math.min(1f, mask.alpha()[pixels[i]]));
+            }
+        }
         FlowSystem system = FlowSystem.build(local, cm, ku, uu, options.sigmaKu(), options.sigmaUu(),
-                options.sigmaLocal());
+                options.sigmaLocal(), priorWeight, priorTarget);
         double[] x = ku.target.clone();
         FlowConjugateGradient.Stats stats = FlowConjugateGradient.solve(system, x, options.tolerance(),
                 options.maxIterations());

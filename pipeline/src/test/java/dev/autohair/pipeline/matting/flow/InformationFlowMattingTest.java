@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
+import dev.autohair.pipeline.matting.MaskPrior;
 import dev.autohair.pipeline.matting.UnconstrainedMatteException;
 import java.util.Random;
 import java.util.function.IntBinaryOperator;
@@ -118,6 +119,73 @@ class InformationFlowMattingTest {
                         .isLessThan(0.03);
             }
         }
+    }
+
+    @Test
+    void withoutAMaskOrWithThePriorOffTheMatteIsThePlainOne() {
+        int w = 80;
+        int h = 72;
+        Matte truth = disc(w, h, 40, 36);
+        RgbImage image = composite(w, h, truth);
+        Trimap trimap = trimapOf(truth);
+        Matte plain = matting.estimate(image, trimap);
+
+        assertThat(matting.estimate(image, trimap, null).alpha()).containsExactly(plain.alpha());
+        assertThat(new InformationFlowMatting(InformationFlowMatting.Options.defaults(), MaskPrior.OFF)
+                .estimate(image, trimap, hardMask(w, h, (x, y) -> x < 40)).alpha()).containsExactly(plain.alpha());
+    }
+
+    /**
+     * Background at x < 32, subject beyond, but the background right of x = 24 has the subject's
+     * colour: colours alone call it subject; the mask, sure there, says background.
+     */
+    @Test
+    void whereTheColoursCannotTellTheMaskPriorDecides() {
+        int w = 64;
+        int h = 48;
+        RgbImage image = RgbImage.blank(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float[] colour = x < 24 ? BACKGROUND : FOREGROUND;
+                for (int c = 0; c < 3; c++) {
+                    image.set(x, y, c, colour[c]);
+                }
+            }
+        }
+        Trimap trimap = labelled(w, h, (x, y) -> x < 16 ? Trimap.BACKGROUND : x >= 44 ? Trimap.FOREGROUND
+                : Trimap.UNKNOWN);
+        Matte mask = hardMask(w, h, (x, y) -> x >= 32);
+
+        Matte plain = matting.estimate(image, trimap);
+        Matte guided = matting.estimate(image, trimap, mask);
+
+        // the subject-coloured background strip, away from the mask's edge
+        assertThat(meanAlpha(plain, 24, 29)).isGreaterThan(0.9);
+        assertThat(meanAlpha(guided, 24, 29)).isLessThan(0.1);
+        // where the mask is sure subject, both agree with it
+        assertThat(meanAlpha(guided, 35, 43)).isGreaterThan(0.9);
+    }
+
+    private static Matte hardMask(int w, int h, java.util.function.BiPredicate<Integer, Integer> inside) {
+        Matte mask = Matte.blank(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                mask.set(x, y, inside.test(x, y) ? 1f : 0f);
+            }
+        }
+        return mask;
+    }
+
+    private static double meanAlpha(Matte alpha, int fromX, int toX) {
+        double sum = 0;
+        int n = 0;
+        for (int y = 0; y < alpha.height(); y++) {
+            for (int x = fromX; x <= toX; x++) {
+                sum += alpha.get(x, y);
+                n++;
+            }
+        }
+        return sum / n;
     }
 
     @Test

@@ -40,8 +40,8 @@ public final class AdaptiveTrimap implements TrimapGenerator {
          * about half a working pixel, the registration error that resampling conventions alone
          * can put between a mask and its photo. The blur itself needs no margin: where the mask
          * reads ≤ 0.05 the subject covers at most about 5 % on the scale of T, and on the quality
-         * composites matting such a pixel leaked more alpha onto it (2–6 % on average) than it
-         * recovered coverage (0.3–1.2 %; docs/QUALITY.md). 2 px is the width of an anti-aliased
+         * composites matting such a pixel leaked more alpha onto it (0.5–6 % on average) than it
+         * recovered coverage (0–1.2 %; docs/QUALITY.md). 2 px is the width of an anti-aliased
          * edge (one fractional pixel), the finest any mask places an edge; the hard-mask cut-off of
          * 2.25 px rests on the same width.
          */

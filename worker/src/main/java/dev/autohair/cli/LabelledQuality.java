@@ -1,7 +1,9 @@
 package dev.autohair.cli;
 
 import dev.autohair.Assembly;
+import dev.autohair.common.contract.JobOptions;
 import dev.autohair.common.contract.Subject;
+import dev.autohair.common.contract.TrimapSpec;
 import dev.autohair.config.MattingConfig;
 import dev.autohair.pipeline.CutoutPipeline;
 import dev.autohair.quality.labelled.LabelledFolder;
@@ -35,18 +37,19 @@ final class LabelledQuality {
     }
 
     /** The Markdown report; one progress line per photo and route on {@code progress}. */
-    static String run(Path folder, List<String> routeNames, int maxSide, Optional<Path> objectModel,
+    static String run(Path folder, List<String> routeNames, int maxSide, Optional<Path> objectModel, TrimapSpec band,
             PrintStream progress) {
+        JobOptions options = JobOptions.defaults().withTrimap(band);
         List<LabelledPhoto> photos = LabelledFolder.load(folder, maxSide);
         List<RouteScores> scores = new ArrayList<>();
         for (String name : routeNames) {
             try (CutoutPipeline pipeline = pipelineFor(name, objectModel)) {
                 Route route = switch (name) {
-                    case "product" -> new ProductRoute(pipeline);
-                    case "selfie" -> Route.segmenting(name, pipeline, Subject.PERSON);
-                    case "object" -> Route.segmenting(name, pipeline, Subject.OBJECT);
-                    case "object-mask" -> Route.maskOnly(name, pipeline, Subject.OBJECT);
-                    default -> Route.segmenting(name, pipeline, Subject.AUTO);
+                    case "product" -> new ProductRoute(pipeline, options);
+                    case "selfie" -> Route.segmenting(name, pipeline, options.withSubject(Subject.PERSON));
+                    case "object" -> Route.segmenting(name, pipeline, options.withSubject(Subject.OBJECT));
+                    case "object-mask" -> Route.maskOnly(name, pipeline, options.withSubject(Subject.OBJECT));
+                    default -> Route.segmenting(name, pipeline, options.withSubject(Subject.AUTO));
                 };
                 scores.add(LabelledScoring.score(route, photos, p -> progress.printf(Locale.ROOT,
                         "%s %s: IoU %.3f SAD %.2f%s%n", name, p.name(), p.iou(), p.sad(),

@@ -26,7 +26,8 @@ final class QualityCommand {
 
     static final String USAGE = """
             autohair quality [-o REPORT.md] [--size WIDTHxHEIGHT] [--seed N] [--samples DIR]
-            autohair quality --labelled DIR [--route selfie,product,auto] [--object-model NAME] [--max-side N] [-o REPORT.md]
+            autohair quality --labelled DIR [--route selfie,product,auto] [--object-model NAME] [--max-side N]
+                             [--band SPEC] [-o REPORT.md]
             autohair quality --grid [--widths 640,1280,2560] [--mask-sides 320,1024] [--seeds 1,2,3]
                              [--kinds hair,curls,fur,product_edge] [--samples DIR] [-o REPORT.md]
 
@@ -45,6 +46,10 @@ final class QualityCommand {
                          (default selfie)
               --object-model  the general model auto routes to (default: the product segmenter)
               --max-side shrink photos and masks so the longer side is at most N (default: full size)
+              --band     the routes' trimap band, as cutout's --band (default auto); compare bands in
+                         separate runs: GrabCut (the product segmenter) seeds its colour models from
+                         OpenCV's shared random generator, so a later route in the same run can get a
+                         different product mask
               --grid     compares trimap rules (perfect hard mask, rough mask alone, the default auto
                          trimap, rembg's rule, confidence, the old scaled band; all with the same
                          matting) over kinds x widths (x 3/4 high) x rough-mask resolutions x seeds,
@@ -60,11 +65,11 @@ final class QualityCommand {
     int run(List<String> args) {
         Arguments a = Arguments.parse(args, Set.of("--grid"),
                 Set.of("-o", "--size", "--seed", "--samples", "--labelled", "--route", "--max-side", "--object-model",
-                        "--widths", "--mask-sides", "--seeds", "--kinds"));
+                        "--band", "--widths", "--mask-sides", "--seeds", "--kinds"));
         if (a.option("--labelled").isPresent()) {
             String markdown = LabelledQuality.run(Path.of(a.option("--labelled").get()),
                     LabelledQuality.routes(a.option("--route").orElse("selfie")), a.intOption("--max-side", 0),
-                    a.option("--object-model").map(Path::of), System.err);
+                    a.option("--object-model").map(Path::of), band(a), System.err);
             out.print(markdown);
             write(a, markdown);
             return 0;
@@ -110,6 +115,14 @@ final class QualityCommand {
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException("quality grid failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static TrimapSpec band(Arguments a) {
+        try {
+            return a.option("--band").map(TrimapSpec::parse).orElse(TrimapSpec.auto());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--band: " + e.getMessage());
         }
     }
 

@@ -60,6 +60,32 @@ class LabelledQualityCommandTest {
     }
 
     @Test
+    void theRoutesTakeTheGivenBandAndRefuseAMalformedOne() throws IOException {
+        int w = 160;
+        int h = 120;
+        RgbImage photo = RgbImage.blank(w, h);
+        Matte truth = Matte.blank(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean box = x >= 50 && x < 110 && y >= 30 && y < 90;
+                for (int c = 0; c < 3; c++) {
+                    photo.set(x, y, c, box ? (c == 0 ? 0.8f : 0.1f) : 0.9f);
+                }
+                truth.set(x, y, box ? 1 : 0);
+            }
+        }
+        Files.write(tmp.resolve("box.png"), encoder.encodeOpaque(photo, OutputFormat.PNG));
+        Files.write(tmp.resolve("box.mask.png"), encoder.encodeGray(truth));
+
+        // an erosion wider than the box leaves no sure foreground: the band reached the trimap
+        assertThat(run("quality", "--labelled", tmp.toString(), "--route", "product", "--band", "4:100"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("| box | 0.000 |", "1 of 1 failed");
+        assertThat(run("quality", "--labelled", tmp.toString(), "--route", "product", "--band", "wide")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--band: band 'wide'");
+    }
+
+    @Test
     void refusesAnUnknownRoute() {
         assertThat(run("quality", "--labelled", tmp.toString(), "--route", "magic")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--route takes selfie, product");

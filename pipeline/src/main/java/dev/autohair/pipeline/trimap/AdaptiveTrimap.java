@@ -5,16 +5,16 @@ import dev.autohair.common.image.Trimap;
 import java.util.Objects;
 
 /**
- * The default trimap: it reads the mask it is given before deciding the band.
+ * A trimap fitted to the mask it is given: it reads the mask before deciding the band.
  *
  * <ul>
  *   <li>Where the mask is unsure (between {@code low} and {@code high}) is unknown, however wide
  *       that is: a soft mask's blur already marks where the network did not know (hair).</li>
- *   <li>Beyond that, the band reaches a few mask transition widths further on each side
- *       ({@link MaskSoftness}): a mask scaled up from a low working resolution is blurry over
- *       several pixels everywhere, and detail it lost (strands) lies within a pixel or two of its
- *       working resolution from where it gives up; a fixed fraction of the diagonal is far too
- *       wide for a sharp mask of a large photo and too narrow for a blurry one.</li>
+ *   <li>Beyond that, the band reaches a margin further on each side that covers where the mask
+ *       may be misplaced, not its blur: about half a working pixel of the network that made it,
+ *       read off the mask's transition width ({@link MaskSoftness}), and never less than an
+ *       anti-aliased edge is wide. A fixed fraction of the diagonal is far too wide for a sharp
+ *       mask of a large photo and too narrow for a blurry one.</li>
  *   <li>A hard mask (transition under {@link Rule#hardBelow} px) says nothing about where it
  *       might be wrong, so it gets the image-scaled binary band ({@link ScaledBand#DEFAULT}); so
  *       does a mask that is nowhere sure of the subject or of the background.</li>
@@ -23,45 +23,46 @@ import java.util.Objects;
 public final class AdaptiveTrimap implements TrimapGenerator {
 
     /**
-     * @param low               mask values at or below it are sure background (before the margin)
-     * @param high              mask values at or above it are sure foreground (before the margin)
-     * @param outsideWidths     margin outside the unsure zone, in transition widths
-     * @param insideWidths      margin inside the unsure zone, in transition widths
-     * @param outsideFraction   plus this fraction of the image diagonal outside
-     * @param insideFraction    plus this fraction of the image diagonal inside
-     * @param hardBelow         masks whose transition is narrower than this many px count as hard
+     * @param low            mask values at or below it are sure background (before the margin)
+     * @param high           mask values at or above it are sure foreground (before the margin)
+     * @param outsideWidths  margin outside the unsure zone, in transition widths
+     * @param insideWidths   margin inside the unsure zone, in transition widths
+     * @param minMargin      neither margin is narrower than this many px
+     * @param hardBelow      masks whose transition is narrower than this many px count as hard
      */
-    public record Rule(float low, float high, double outsideWidths, double insideWidths, double outsideFraction,
-            double insideFraction, double hardBelow) {
+    public record Rule(float low, float high, double outsideWidths, double insideWidths, int minMargin,
+            double hardBelow) {
 
         /**
-         * Sure below 0.05 / above 0.95 (the mask prior's thresholds); margins of 0.35 transition
-         * widths each side (≈ 3.5 px for a 320 px mask at 1280 px, 7 px at 2560 px); hard below
-         * 2.25 px, since an anti-aliased hard edge (one fractional pixel) reads at most 2 px. Tuned
-         * on the quality composites, seeds 1–3 (docs/QUALITY.md): 0.5–1 widths, or a low threshold
-         * of 0.1–0.2, were better on some kinds and clearly worse on others (0.1 helped hair,
-         * ruined curls).
+         * Sure below 0.05 / above 0.95 (the mask prior's thresholds). Margins of 0.2 transition
+         * widths each side, at least 2 px: a network mask scaled up bilinearly ramps over 2–3 of
+         * its working pixels (one from the interpolation, the rest its own softness), so 0.2 T is
+         * about half a working pixel, the registration error that resampling conventions alone
+         * can put between a mask and its photo. The blur itself needs no margin: where the mask
+         * reads ≤ 0.05 the subject covers at most about 5 % on the scale of T, and on the quality
+         * composites matting such a pixel leaked more alpha onto it (0.5–6 % on average) than it
+         * recovered coverage (0–1.2 %; docs/QUALITY.md). 2 px is the width of an anti-aliased
+         * edge (one fractional pixel), the finest any mask places an edge; the hard-mask cut-off of
+         * 2.25 px rests on the same width.
          */
-        public static final Rule DEFAULT = new Rule(0.05f, 0.95f, 0.35, 0.35, 0.0, 0.0, 2.25);
+        public static final Rule DEFAULT = new Rule(0.05f, 0.95f, 0.2, 0.2, 2, 2.25);
 
         public Rule {
             if (!(low >= 0 && low < high && high <= 1)) {
                 throw new IllegalArgumentException("thresholds must satisfy 0 <= low < high <= 1, got low=" + low
                         + " high=" + high);
             }
-            if (!(outsideWidths >= 0 && insideWidths >= 0 && outsideFraction >= 0 && insideFraction >= 0
-                    && outsideFraction < 0.5 && insideFraction < 0.5)) {
-                throw new IllegalArgumentException("margins must be >= 0 (fractions below 0.5)");
+            if (!(outsideWidths >= 0 && insideWidths >= 0) || minMargin < 1) {
+                throw new IllegalArgumentException("margins must be >= 0 transition widths and at least 1 px, got "
+                        + outsideWidths + " / " + insideWidths + " widths, " + minMargin + " px");
             }
         }
 
-        /** The band for a soft mask of this transition width on a width x height image. */
-        public TrimapBand bandFor(MaskSoftness softness, int width, int height) {
-            double diagonal = Math.hypot(width, height);
+        /** The band for a soft mask of this transition width. */
+        public TrimapBand bandFor(MaskSoftness softness) {
             double t = softness.transitionWidth();
-            int outside = Math.max(1, (int) Math.round(outsideWidths * t + outsideFraction * diagonal));
-            int inside = Math.max(0, (int) Math.round(insideWidths * t + insideFraction * diagonal));
-            return new TrimapBand(outside, inside);
+            return new TrimapBand(Math.max(minMargin, (int) Math.round(outsideWidths * t)),
+                    Math.max(minMargin, (int) Math.round(insideWidths * t)));
         }
     }
 
@@ -86,7 +87,7 @@ public final class AdaptiveTrimap implements TrimapGenerator {
         if (softness.transitionWidth() < rule.hardBelow() || !reachesBothThresholds(mask)) {
             return hardMaskTrimap.settings();
         }
-        return TrimapSettings.confidence(rule.bandFor(softness, mask.width(), mask.height()), rule.low(),
+        return TrimapSettings.confidence(rule.bandFor(softness), rule.low(),
                 rule.high());
     }
 

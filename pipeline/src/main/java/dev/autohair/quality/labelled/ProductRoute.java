@@ -16,10 +16,17 @@ public final class ProductRoute implements Route {
 
     private final ProductSegmentation segmentation = new ProductSegmentation();
     private final CutoutPipeline pipeline;
+    private final JobOptions options;
 
     /** @param pipeline trimap and matting; its own segmenter is not used */
     public ProductRoute(CutoutPipeline pipeline) {
+        this(pipeline, JobOptions.defaults());
+    }
+
+    /** @param options the job options trimap and matting run with (the trimap band) */
+    public ProductRoute(CutoutPipeline pipeline, JobOptions options) {
         this.pipeline = pipeline;
+        this.options = options;
     }
 
     @Override
@@ -33,7 +40,7 @@ public final class ProductRoute implements Route {
         String note = String.format(Locale.ROOT, "confidence %.2f", mask.confidence())
                 + mask.doubt().map(d -> ": " + d).orElse("");
         try {
-            return new RouteCut(pipeline.cut(image, new Guide.RoughMask(mask.mask()), JobOptions.defaults())
+            return new RouteCut(pipeline.cut(image, new Guide.RoughMask(mask.mask()), options)
                     .cutout().alpha(), note);
         } catch (RuntimeException e) {
             throw new RouteFailedException(e, note);

@@ -46,8 +46,8 @@ class AdaptiveTrimapTest {
         TrimapBand band = (TrimapBand) settings.band();
 
         assertThat(settings.mode()).isEqualTo(TrimapMode.CONFIDENCE);
-        assertThat(band.size()).isEqualTo((int) Math.round(rule.outsideWidths() * ramp));
-        assertThat(band.erosion()).isEqualTo((int) Math.round(rule.insideWidths() * ramp));
+        assertThat(band.size()).isEqualTo(Math.max(rule.minMargin(), (int) Math.round(rule.outsideWidths() * ramp)));
+        assertThat(band.erosion()).isEqualTo(Math.max(rule.minMargin(), (int) Math.round(rule.insideWidths() * ramp)));
 
         Trimap trimap = trimaps.generate(soft);
         for (int x = 0; x < 400; x++) {
@@ -66,6 +66,17 @@ class AdaptiveTrimapTest {
     }
 
     @Test
+    void theMarginsAreAboutHalfAWorkingPixelAndNeverNarrowerThanAnAntiAliasedEdge() {
+        AdaptiveTrimap.Rule rule = AdaptiveTrimap.Rule.DEFAULT;
+        // 40 px ramp (a 320 px mask at 4000 px): 0.2 T = 8 px each side
+        assertThat(rule.bandFor(new MaskSoftness(40, 1000))).isEqualTo(new TrimapBand(8, 8));
+        // 5 px ramp (a 320 px mask at 640 px): 0.2 T = 1 px, held at the 2 px floor
+        assertThat(rule.bandFor(new MaskSoftness(5, 1000))).isEqualTo(new TrimapBand(2, 2));
+        TrimapBand band = (TrimapBand) trimaps.settingsFor(MaskSoftnessTest.rampedEdge(400, 60, 5)).band();
+        assertThat(band).isEqualTo(new TrimapBand(2, 2));
+    }
+
+    @Test
     void aSoftMaskThatIsNeverSureOfTheSubjectIsBinarisedInstead() {
         Matte timid = MaskSoftnessTest.rampedEdge(400, 60, 20);
         for (int i = 0; i < timid.alpha().length; i++) {
@@ -77,10 +88,10 @@ class AdaptiveTrimapTest {
 
     @Test
     void theBandFollowsTheMaskResolutionNotTheImageSize() {
-        // The same 512 px image with masks upsampled 4× and 8×: the blurrier mask gets a wider margin.
-        TrimapBand four = (TrimapBand) trimaps.settingsFor(MaskSoftnessTest.upsampledDisc(512, 4)).band();
+        // The same 512 px image with masks upsampled 8× and 16×: the blurrier mask gets a wider margin.
         TrimapBand eight = (TrimapBand) trimaps.settingsFor(MaskSoftnessTest.upsampledDisc(512, 8)).band();
-        assertThat(eight.size()).isGreaterThan(four.size());
+        TrimapBand sixteen = (TrimapBand) trimaps.settingsFor(MaskSoftnessTest.upsampledDisc(512, 16)).band();
+        assertThat(sixteen.size()).isGreaterThan(eight.size());
     }
 
     @Test

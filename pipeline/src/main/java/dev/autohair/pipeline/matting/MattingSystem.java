@@ -200,16 +200,7 @@ public final class MattingSystem {
     double multiplyBlock(double[] x, double[] y, int from, int to) {
         double dot = 0;
         for (int i = from; i < to; i++) {
-            int c = i * 25;
-            int r = i * 5;
-            // five independent row sums added as a tree: a single running sum would chain 25
-            // dependent additions, and that latency, not memory, bounded this loop
-            double s0 = rowSum(x, rowBase[r], c);
-            double s1 = rowSum(x, rowBase[r + 1], c + 5);
-            double s2 = rowSum(x, rowBase[r + 2], c + 10);
-            double s3 = rowSum(x, rowBase[r + 3], c + 15);
-            double s4 = rowSum(x, rowBase[r + 4], c + 20);
-            double s = ((s0 + s1) + (s2 + s3)) + s4;
+            double s = rowProduct(x, i);
             int e = unknownExt[i];
             y[e] = s;
             dot += s * x[e];
@@ -225,21 +216,28 @@ public final class MattingSystem {
     double nextDirectionBlock(double[] z, double[] p, double[] q, double beta, int from, int to) {
         double dot = 0;
         for (int i = from; i < to; i++) {
-            int c = i * 25;
-            int r = i * 5;
-            double s0 = rowSum(z, rowBase[r], c);
-            double s1 = rowSum(z, rowBase[r + 1], c + 5);
-            double s2 = rowSum(z, rowBase[r + 2], c + 10);
-            double s3 = rowSum(z, rowBase[r + 3], c + 15);
-            double s4 = rowSum(z, rowBase[r + 4], c + 20);
             int e = unknownExt[i];
-            double qi = (((s0 + s1) + (s2 + s3)) + s4) + beta * q[e];
+            double qi = rowProduct(z, i) + beta * q[e];
             double pi = z[e] + beta * p[e];
             q[e] = qi;
             p[e] = pi;
             dot += pi * qi;
         }
         return dot;
+    }
+
+    /** Row i of L_uu times x. */
+    private double rowProduct(double[] x, int i) {
+        int c = i * 25;
+        int r = i * 5;
+        // five independent row sums added as a tree: a single running sum would chain 25
+        // dependent additions, and that latency, not memory, bounded the product
+        double s0 = rowSum(x, rowBase[r], c);
+        double s1 = rowSum(x, rowBase[r + 1], c + 5);
+        double s2 = rowSum(x, rowBase[r + 2], c + 10);
+        double s3 = rowSum(x, rowBase[r + 3], c + 15);
+        double s4 = rowSum(x, rowBase[r + 4], c + 20);
+        return ((s0 + s1) + (s2 + s3)) + s4;
     }
 
     private double rowSum(double[] x, int base, int k) {

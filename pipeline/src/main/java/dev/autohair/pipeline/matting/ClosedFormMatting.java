@@ -137,14 +137,7 @@ public final class ClosedFormMatting implements AlphaMatting {
 
     /** Like {@link #estimate(RgbImage, Trimap, Matte)} but also reports the solve. */
     public Result solve(RgbImage image, Trimap trimap, Matte mask) {
-        if (!trimap.sameSizeAs(image)) {
-            throw new IllegalArgumentException("trimap " + trimap.width() + "x" + trimap.height()
-                    + " does not match image " + image.width() + "x" + image.height());
-        }
-        if (mask != null && !mask.sameSizeAs(image)) {
-            throw new IllegalArgumentException("mask " + mask.width() + "x" + mask.height()
-                    + " does not match image " + image.width() + "x" + image.height());
-        }
+        MattingInput.requireMatching(image, Objects.requireNonNull(trimap, "trimap"), mask);
         PriorField field = mask == null || prior.isOff() ? null : prior.field(mask);
         return solveLevel(image, trimap, field, options.tolerance());
     }

@@ -13,12 +13,20 @@ import dev.autohair.common.image.Trimap;
 public record MattingInput(RgbImage image, Trimap trimap, Matte prior) {
 
     public MattingInput {
+        requireMatching(image, trimap, prior);
+    }
+
+    /**
+     * The one size check of every matting entry point: a trimap or mask (either may be null)
+     * must have the image's size.
+     */
+    public static void requireMatching(RgbImage image, Trimap trimap, Matte mask) {
         if (trimap != null && !trimap.sameSizeAs(image)) {
             throw new IllegalArgumentException("trimap " + trimap.width() + "x" + trimap.height()
                     + " does not match image " + image.width() + "x" + image.height());
         }
-        if (prior != null && !prior.sameSizeAs(image)) {
-            throw new IllegalArgumentException("mask " + prior.width() + "x" + prior.height()
+        if (mask != null && !mask.sameSizeAs(image)) {
+            throw new IllegalArgumentException("mask " + mask.width() + "x" + mask.height()
                     + " does not match image " + image.width() + "x" + image.height());
         }
     }

@@ -6,6 +6,7 @@ import dev.autohair.common.image.Trimap;
 import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.matting.MaskPrior;
+import dev.autohair.pipeline.matting.MattingInput;
 import dev.autohair.pipeline.matting.MattingSystem;
 import dev.autohair.pipeline.matting.UnconstrainedMatteException;
 
@@ -180,14 +181,7 @@ public final class InformationFlowMatting implements AlphaMatting {
 
     /** Like {@link #estimate(RgbImage, Trimap, Matte)} but also reports the system's size and the solve. */
     public Result solve(RgbImage image, Trimap trimap, Matte mask) {
-        if (!trimap.sameSizeAs(image)) {
-            throw new IllegalArgumentException("trimap " + trimap.width() + "x" + trimap.height()
-                    + " does not match image " + image.width() + "x" + image.height());
-        }
-        if (mask != null && !mask.sameSizeAs(image)) {
-            throw new IllegalArgumentException("mask " + mask.width() + "x" + mask.height()
-                    + " does not match image " + image.width() + "x" + image.height());
-        }
+        MattingInput.requireMatching(image, java.util.Objects.requireNonNull(trimap, "trimap"), mask);
         float[] alpha = new float[trimap.labels().length];
         for (int i = 0; i < alpha.length; i++) {
             alpha[i] = trimap.isForeground(i) ? 1f : 0f;

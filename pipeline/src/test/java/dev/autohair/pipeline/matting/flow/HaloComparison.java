@@ -15,7 +15,6 @@ import dev.autohair.quality.Halo;
 import dev.autohair.quality.RoughMask;
 import dev.autohair.testing.Samples;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,24 +34,12 @@ public final class HaloComparison {
     private HaloComparison() {}
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> arguments = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            arguments.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
-        String[] seedRange = arguments.getOrDefault("seeds", "1-1").split("-");
-        long firstSeed = Long.parseLong(seedRange[0]);
-        long lastSeed = Long.parseLong(seedRange[seedRange.length - 1]);
-        List<int[]> sizes = new ArrayList<>();
-        for (String size : arguments.getOrDefault("sizes", "816x612,3264x2448").split(",")) {
-            String[] wh = size.split("x");
-            sizes.add(new int[] {Integer.parseInt(wh[0]), Integer.parseInt(wh[1])});
-        }
-        List<CompositeKind> kinds = new ArrayList<>();
-        for (String kind : arguments.getOrDefault("kinds", "HAIR,CURLS,FUR,PRODUCT_EDGE").split(",")) {
-            kinds.add(CompositeKind.valueOf(kind));
-        }
-        List<String> trimaps = List.of(arguments.getOrDefault("trimaps", "truth,auto").split(","));
+        ComparisonArguments arguments = ComparisonArguments.parse(args, "1-1", "816x612,3264x2448");
+        long firstSeed = arguments.firstSeed();
+        long lastSeed = arguments.lastSeed();
+        List<int[]> sizes = arguments.sizes();
+        List<CompositeKind> kinds = arguments.kinds();
+        List<String> trimaps = arguments.trimaps();
         List<AlphaMatting> methods = List.of(new ClosedFormMatting(),
                 new InformationFlowMatting(StrategyComparison.options()));
         MultiLevelForegroundEstimation estimation = new MultiLevelForegroundEstimation();

@@ -20,7 +20,6 @@ import dev.autohair.quality.labelled.LabelledFolder;
 import dev.autohair.quality.labelled.LabelledPhoto;
 import dev.autohair.testing.Samples;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,24 +50,12 @@ public final class StrategyComparison {
     private StrategyComparison() {}
 
     public static void main(String[] args) throws java.io.IOException {
-        Map<String, String> arguments = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            arguments.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
-        String[] seedRange = arguments.getOrDefault("seeds", "1-3").split("-");
-        long firstSeed = Long.parseLong(seedRange[0]);
-        long lastSeed = Long.parseLong(seedRange[seedRange.length - 1]);
-        List<int[]> sizes = new ArrayList<>();
-        for (String size : arguments.getOrDefault("sizes", "640x480,1280x960").split(",")) {
-            String[] wh = size.split("x");
-            sizes.add(new int[] {Integer.parseInt(wh[0]), Integer.parseInt(wh[1])});
-        }
-        List<CompositeKind> kinds = new ArrayList<>();
-        for (String kind : arguments.getOrDefault("kinds", "HAIR,CURLS,FUR,PRODUCT_EDGE").split(",")) {
-            kinds.add(CompositeKind.valueOf(kind));
-        }
-        List<String> trimaps = List.of(arguments.getOrDefault("trimaps", "truth,auto").split(","));
+        ComparisonArguments arguments = ComparisonArguments.parse(args, "1-3", "640x480,1280x960");
+        long firstSeed = arguments.firstSeed();
+        long lastSeed = arguments.lastSeed();
+        List<int[]> sizes = arguments.sizes();
+        List<CompositeKind> kinds = arguments.kinds();
+        List<String> trimaps = arguments.trimaps();
         InformationFlowMatting.Options options = options();
         System.out.println("information-flow options: " + options);
         // -Difm.prior=off: information-flow without the mask prior (as before it took one)

@@ -250,6 +250,38 @@ class ClosedFormMattingTest {
         }
     }
 
+    /** Bands {@code width} columns wide ending every {@code period} columns, foreground and background alternating between them. */
+    private static Trimap stripedBands(int w, int h, int period, int width) {
+        byte[] labels = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int phase = x % period;
+                labels[y * w + x] = (byte) (phase >= period - width ? Trimap.UNKNOWN
+                        : (x / period) % 2 == 0 ? Trimap.FOREGROUND : Trimap.BACKGROUND);
+            }
+        }
+        return new Trimap(w, h, labels);
+    }
+
+    @Test
+    void bandDepthIsUnknownsPerUnknownTouchingAKnownPixel() {
+        // every band ends inside the image (244 columns), so exactly its two outer columns touch known pixels
+        assertThat(ClosedFormMatting.bandDepth(stripedBands(244, 100, 12, 4))).isCloseTo(2.0, within(1e-9));
+        assertThat(ClosedFormMatting.bandDepth(stripedBands(244, 100, 120, 80))).isCloseTo(40.0, within(1e-9));
+        assertThat(ClosedFormMatting.bandDepth(new Trimap(8, 8, new byte[64]))).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void onlyDeepBandsStartFromACoarseLevel() {
+        RgbImage image = NoiseImages.of(244, 100, 5);
+        Trimap thin = stripedBands(244, 100, 12, 4); // 8 000 unknowns, 2 deep
+        Trimap deep = stripedBands(244, 100, 120, 80); // 16 000 unknowns, 40 deep
+
+        assertThat(thin.unknownCount()).isGreaterThan(ClosedFormMatting.Options.defaults().coarsestUnknowns());
+        assertThat(matting.solve(image, thin).levels()).isEqualTo(1);
+        assertThat(matting.solve(image, deep).levels()).isGreaterThan(1);
+    }
+
     @Test
     void aMaskOfAnotherSizeIsRejected() {
         assertThatThrownBy(() -> matting.estimate(NoiseImages.of(64, 48, 7), thirds(64, 48), Matte.blank(48, 64)))

@@ -23,13 +23,23 @@ final class ActiveRegion {
      */
     static ActiveRegion nearEdges(float[] alpha, int width, int height, int margin) {
         boolean[] edge = new boolean[width * height];
-        for (int y = 0; y < height; y++) {
+        for (int y = 0; y < height; y++) { // each differing pair marks both its pixels
+            int row = y * width;
+            boolean hasBelow = y < height - 1;
             for (int x = 0; x < width; x++) {
-                int i = y * width + x;
+                int i = row + x;
                 float a = alpha[i];
-                edge[i] = (a > 0 && a < 1)
-                        || (x > 0 && alpha[i - 1] != a) || (x < width - 1 && alpha[i + 1] != a)
-                        || (y > 0 && alpha[i - width] != a) || (y < height - 1 && alpha[i + width] != a);
+                if (a > 0 && a < 1) {
+                    edge[i] = true;
+                }
+                if (x < width - 1 && alpha[i + 1] != a) {
+                    edge[i] = true;
+                    edge[i + 1] = true;
+                }
+                if (hasBelow && alpha[i + width] != a) {
+                    edge[i] = true;
+                    edge[i + width] = true;
+                }
             }
         }
         boolean[] wide = new boolean[edge.length];

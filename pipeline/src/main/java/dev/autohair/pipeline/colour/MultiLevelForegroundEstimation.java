@@ -2,7 +2,7 @@ package dev.autohair.pipeline.colour;
 
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
-import java.util.stream.IntStream;
+import dev.autohair.pipeline.parallel.RowBlocks;
 
 /**
  * Fast multi-level foreground estimation (Germer, Uelwer, Conrad, Harmeling, 2020). Finds F and B
@@ -172,13 +172,17 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
     }
 
     private static float[] meanColour(RgbImage image) {
-        double[] sum = new double[3];
+        double r = 0;
+        double g = 0;
+        double b = 0;
         float[] rgb = image.rgb();
-        for (int i = 0; i < rgb.length; i++) {
-            sum[i % 3] += rgb[i];
+        for (int i = 0; i < rgb.length; i += 3) {
+            r += rgb[i];
+            g += rgb[i + 1];
+            b += rgb[i + 2];
         }
         int n = image.pixelCount();
-        return new float[] {(float) (sum[0] / n), (float) (sum[1] / n), (float) (sum[2] / n)};
+        return new float[] {(float) (r / n), (float) (g / n), (float) (b / n)};
     }
 
     /** Nearest-neighbour resize of an interleaved image with {@code depth} channels. */
@@ -250,8 +254,15 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
 
         /** Updates the active pixels with (x + y) % 2 == parity from their 4-neighbours. */
         void sweep(float[] image, float[] alpha, ActiveRegion active, int parity) {
-            IntStream rows = IntStream.range(top, top + h).filter(active::rowHasAny);
-            (active.count() > 16_384 ? rows.parallel() : rows).forEach(y -> sweepRow(image, alpha, active, y, parity));
+            int blocks = active.count() > 16_384 ? 4 * RowBlocks.THREADS : 1; // several per thread: the active rows are uneven
+            int[] bounds = RowBlocks.split(h, blocks);
+            RowBlocks.forEach(blocks, k -> {
+                for (int y = top + bounds[k]; y < top + bounds[k + 1]; y++) {
+                    if (active.rowHasAny(y)) {
+                        sweepRow(image, alpha, active, y, parity);
+                    }
+                }
+            });
         }
 
         /** Outside the swept region: F = I where alpha is 1 and B = I where it is 0, as the data term demands. */

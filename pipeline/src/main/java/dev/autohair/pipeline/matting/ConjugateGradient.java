@@ -1,5 +1,7 @@
 package dev.autohair.pipeline.matting;
 
+import dev.autohair.pipeline.parallel.RowBlocks;
+
 /**
  * Preconditioned conjugate gradients on a {@link MattingSystem}, stopping when the relative
  * residual ||b - A x|| / ||b|| falls to the tolerance. Vector updates are fused per thread block

@@ -1,5 +1,7 @@
 package dev.autohair.pipeline.matting;
 
+import dev.autohair.pipeline.parallel.RowBlocks;
+
 /**
  * Zero-fill incomplete Cholesky factor L L' ~ A on the 25-point stencil, one independent factor
  * per thread block (couplings between blocks are dropped), so both the factorisation and the two

@@ -2,6 +2,7 @@ package dev.autohair.pipeline.matting;
 
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
+import dev.autohair.pipeline.parallel.RowBlocks;
 
 /**
  * The closed-form matting equations restricted to the unknown pixels: L_uu x = -L_uk alpha_k,

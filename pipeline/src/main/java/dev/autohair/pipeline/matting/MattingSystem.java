@@ -340,24 +340,22 @@ public final class MattingSystem {
             extRowStart = new int[ph + 1];
             int m = 0;
             for (int q = 0; q < extOf.length; q++) {
-                if (q % pw == 0) {
-                    extRowStart[q / pw] = m;
-                }
-                if (extOf[q] != 0) {
-                    m++;
+                m += extOf[q];
+            }
+            extPixelX = new int[m];
+            int next = 0;
+            for (int row = 0; row < ph; row++) {
+                extRowStart[row] = next;
+                for (int q = row * pw, column = -2; column < pw - 2; q++, column++) {
+                    if (extOf[q] != 0) {
+                        extPixelX[next] = column;
+                        extOf[q] = next++;
+                    } else {
+                        extOf[q] = -1;
+                    }
                 }
             }
             extRowStart[ph] = m;
-            extPixelX = new int[m];
-            int next = 0;
-            for (int q = 0; q < extOf.length; q++) {
-                if (extOf[q] != 0) {
-                    extPixelX[next] = q % pw - 2;
-                    extOf[q] = next++;
-                } else {
-                    extOf[q] = -1;
-                }
-            }
             unknownOfExt = new int[m];
             java.util.Arrays.fill(unknownOfExt, -1);
             unknownExt = new int[n];

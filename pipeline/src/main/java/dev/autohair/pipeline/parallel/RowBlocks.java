@@ -2,7 +2,6 @@ package dev.autohair.pipeline.parallel;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -43,9 +42,9 @@ public final class RowBlocks {
     }
 
     /**
-     * The caller plus daemon helpers, taking blocks from a shared cursor. The cursor holds the
-     * step's number beside its next block, so a helper still finishing one step can never claim
-     * a block of the next with the old task.
+     * The caller plus daemon helpers. Each step is its own object with its own block counter, so
+     * a helper that comes late to a step finds its blocks taken and can never run one of the
+     * next step's blocks with the old task.
      */
     static final class Team {
         /** How long a helper spins for the next step before parking: longer than a step, shorter than a wake-up is worth. */
@@ -53,11 +52,7 @@ public final class RowBlocks {
 
         private final AtomicBoolean taken = new AtomicBoolean();
         private final Thread[] helpers;
-        private final AtomicLong cursor = new AtomicLong(); // step << 32 | next block
-        private final AtomicInteger done = new AtomicInteger();
-        private volatile IntConsumer task;
-        private volatile int blocks;
-        private volatile Throwable failure;
+        private volatile Step current;
 
         Team(int size) {
             helpers = new Thread[size];
@@ -74,58 +69,29 @@ public final class RowBlocks {
                 return false;
             }
             try {
-                task = work;
-                blocks = count;
-                failure = null;
-                done.set(0);
-                long step = (cursor.get() >>> 32) + 1;
-                cursor.set(step << 32); // publishes the fields above with the new step
+                Step step = new Step(work, count);
+                current = step;
                 for (Thread helper : helpers) {
                     LockSupport.unpark(helper); // cheap when it is spinning, and no lost wake-up when parking
                 }
-                work(step, work, count);
-                while (done.get() < count) {
+                step.work();
+                while (step.done.get() < count) {
                     Thread.onSpinWait();
                 }
-                Throwable thrown = failure;
-                if (thrown instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (thrown instanceof Error e) {
-                    throw e;
-                }
+                step.rethrow();
                 return true;
             } finally {
-                task = null;
+                current = null;
                 taken.set(false);
             }
         }
 
-        private void work(long step, IntConsumer work, int count) {
-            while (true) {
-                long claimed = cursor.get();
-                int block = (int) claimed;
-                if (claimed >>> 32 != step || block >= count || !cursor.compareAndSet(claimed, claimed + 1)) {
-                    if (claimed >>> 32 != step || block >= count) {
-                        return;
-                    }
-                    continue; // lost the race for this block: try the next
-                }
-                try {
-                    work.accept(block);
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                done.incrementAndGet();
-            }
-        }
-
         private void help() {
-            long seen = 0;
+            Step last = null;
             while (true) {
                 long spinStart = System.nanoTime();
-                long step;
-                while ((step = cursor.get() >>> 32) == seen) {
+                Step step;
+                while ((step = current) == null || step == last) {
                     if (System.nanoTime() - spinStart < SPIN_NANOS) {
                         Thread.onSpinWait();
                     } else {
@@ -133,12 +99,46 @@ public final class RowBlocks {
                         spinStart = System.nanoTime();
                     }
                 }
-                seen = step;
-                IntConsumer work = task;
-                int count = blocks;
-                if (work != null) {
-                    work(step, work, count);
+                last = step;
+                step.work();
+            }
+        }
+    }
+
+    /** One parallel step: its task, and the blocks claimed and finished so far. */
+    private static final class Step {
+        final IntConsumer task;
+        final int blocks;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
+
+        Step(IntConsumer task, int blocks) {
+            this.task = task;
+            this.blocks = blocks;
+        }
+
+        void work() {
+            for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
+                try {
+                    task.accept(block);
+                } catch (Throwable t) {
+                    failure = t;
                 }
+                done.incrementAndGet();
+            }
+        }
+
+        void rethrow() {
+            Throwable thrown = failure;
+            if (thrown instanceof RuntimeException e) {
+                throw e;
+            }
+            if (thrown instanceof Error e) {
+                throw e;
+            }
+            if (thrown != null) { // a checked exception thrown sneakily
+                throw new IllegalStateException(thrown);
             }
         }
     }

@@ -35,6 +35,23 @@ class RowBlocksTest {
     }
 
     @Test
+    void stepsOfChangingSizeNeverRunABlockTwiceOrWithAnotherStepsTask() {
+        AtomicIntegerArray sums = new AtomicIntegerArray(8);
+        long[] expected = new long[8];
+        for (int step = 1; step <= 50_000; step++) {
+            int value = step;
+            int blocks = 2 + step % 7;
+            RowBlocks.forEach(blocks, b -> sums.addAndGet(b, value));
+            for (int b = 0; b < blocks; b++) {
+                expected[b] += step;
+            }
+        }
+        for (int b = 0; b < 8; b++) {
+            assertThat(sums.get(b)).as("block %d", b).isEqualTo((int) expected[b]);
+        }
+    }
+
+    @Test
     void aFailingBlockReachesTheCallerAndLaterStepsStillRun() {
         assertThatThrownBy(() -> RowBlocks.forEach(4, b -> {
             if (b == 2) {

@@ -95,6 +95,22 @@ public final class IncompleteCholesky implements Preconditioner {
             }
         }
         shifts[block] = shift;
+        scaleRows(block);
+    }
+
+    /**
+     * Stores row i of the factor divided by its pivot, L[i, o] / L[i, i], once the block is
+     * factored. Both triangular solves are chains through the left neighbour (latency, not
+     * arithmetic, bounds them), and the scaled rows take the multiply by 1 / pivot off that
+     * chain: forward t_i = r_i / d_i - sum L'_io t_o, backward t_o -= L'_io t_i with z_i = t_i / d_i.
+     */
+    private void scaleRows(int block) {
+        for (int i = system.blockStart[block]; i < system.blockStart[block + 1]; i++) {
+            int li = i * STRIDE;
+            for (int o = 0; o < LOWER; o++) {
+                factor[li + o] *= inversePivot[i];
+            }
+        }
     }
 
     private boolean tryFactor(int block, double shift) {
@@ -162,8 +178,7 @@ public final class IncompleteCholesky implements Preconditioner {
                     + ((factor[li + 4] * t[b0 + 4] + factor[li + 5] * t[b1])
                     + (factor[li + 6] * t[b1 + 1] + factor[li + 7] * t[b1 + 2]))
                     + ((factor[li + 8] * t[b1 + 3] + factor[li + 9] * t[b1 + 4]) + factor[li + 10] * t[b2]);
-            double s = r[ext[i]] - far - factor[li + 11] * t[b2 + 1];
-            t[ext[i]] = s * inversePivot[i];
+            t[ext[i]] = (r[ext[i]] * inversePivot[i] - far) - factor[li + 11] * t[b2 + 1];
         }
         // backward: L' z = t, column by column so only the factor's own rows are read. Couplings
         // to other blocks are zero, yet a "-= 0" there would still race with that block's thread,
@@ -172,8 +187,8 @@ public final class IncompleteCholesky implements Preconditioner {
         int safe = safeFrom[block];
         for (int i = to - 1; i >= from; i--) {
             int li = i * STRIDE;
-            double zi = t[ext[i]] * inversePivot[i];
-            z[ext[i]] = zi;
+            double ti = t[ext[i]];
+            z[ext[i]] = ti * inversePivot[i];
             int rb = i * 5;
             int b0 = rowBase[rb];
             int b1 = rowBase[rb + 1];
@@ -182,23 +197,23 @@ public final class IncompleteCholesky implements Preconditioner {
                 for (int o = 0; o < LOWER; o++) {
                     float l = factor[li + o];
                     if (l != 0) {
-                        t[rowBase[rb + o / 5] + o % 5] -= l * zi;
+                        t[rowBase[rb + o / 5] + o % 5] -= l * ti;
                     }
                 }
                 continue;
             }
-            t[b0] -= factor[li] * zi;
-            t[b0 + 1] -= factor[li + 1] * zi;
-            t[b0 + 2] -= factor[li + 2] * zi;
-            t[b0 + 3] -= factor[li + 3] * zi;
-            t[b0 + 4] -= factor[li + 4] * zi;
-            t[b1] -= factor[li + 5] * zi;
-            t[b1 + 1] -= factor[li + 6] * zi;
-            t[b1 + 2] -= factor[li + 7] * zi;
-            t[b1 + 3] -= factor[li + 8] * zi;
-            t[b1 + 4] -= factor[li + 9] * zi;
-            t[b2] -= factor[li + 10] * zi;
-            t[b2 + 1] -= factor[li + 11] * zi;
+            t[b0] -= factor[li] * ti;
+            t[b0 + 1] -= factor[li + 1] * ti;
+            t[b0 + 2] -= factor[li + 2] * ti;
+            t[b0 + 3] -= factor[li + 3] * ti;
+            t[b0 + 4] -= factor[li + 4] * ti;
+            t[b1] -= factor[li + 5] * ti;
+            t[b1 + 1] -= factor[li + 6] * ti;
+            t[b1 + 2] -= factor[li + 7] * ti;
+            t[b1 + 3] -= factor[li + 8] * ti;
+            t[b1 + 4] -= factor[li + 9] * ti;
+            t[b2] -= factor[li + 10] * ti;
+            t[b2 + 1] -= factor[li + 11] * ti;
         }
     }
 }

@@ -200,15 +200,26 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
         for (int x = 0; x < dw; x++) {
             column[x] = Math.min(sw - 1, (int) ((long) x * sw / dw)) * depth;
         }
+        int rowLength = dw * depth;
+        int previousRow = -1;
         for (int y = from; y < to; y++) {
             int row = Math.min(sh - 1, (int) ((long) y * sh / dh)) * sw * depth;
-            int out = (y - from) * dw * depth;
+            int out = (y - from) * rowLength;
+            if (row == previousRow) { // upsampling repeats source rows: copy the row just made
+                System.arraycopy(dst, out - rowLength, dst, out, rowLength);
+                continue;
+            }
+            previousRow = row;
             if (depth == 3) {
                 for (int x = 0; x < dw; x++, out += 3) {
                     int in = row + column[x];
                     dst[out] = src[in];
                     dst[out + 1] = src[in + 1];
                     dst[out + 2] = src[in + 2];
+                }
+            } else if (depth == 1) {
+                for (int x = 0; x < dw; x++) {
+                    dst[out + x] = src[row + column[x]];
                 }
             } else {
                 for (int x = 0; x < dw; x++, out += depth) {

@@ -95,6 +95,37 @@ class MultiLevelForegroundEstimationTest {
     }
 
     @Test
+    void nearestResizeOfAnyRowsIsThePixelAtTheScaledPosition() {
+        int sw = 37;
+        int sh = 23;
+        for (int depth : new int[] {1, 3, 4}) {
+            float[] src = new float[sw * sh * depth];
+            for (int i = 0; i < src.length; i++) {
+                src[i] = i;
+            }
+            for (int[] size : new int[][] {{80, 61}, {12, 9}, {37, 23}}) {
+                int dw = size[0];
+                int dh = size[1];
+                int from = dh / 3;
+                int to = dh - 1;
+                float[] rows = MultiLevelForegroundEstimation.resizeNearestRows(src, sw, sh, dw, dh, depth, from, to);
+                assertThat(rows).hasSize(dw * (to - from) * depth);
+                for (int y = from; y < to; y++) {
+                    for (int x = 0; x < dw; x++) {
+                        int sy = Math.min(sh - 1, y * sh / dh);
+                        int sx = Math.min(sw - 1, x * sw / dw);
+                        for (int c = 0; c < depth; c++) {
+                            assertThat(rows[((y - from) * dw + x) * depth + c])
+                                    .as("depth %d, %dx%d, pixel %d,%d", depth, dw, dh, x, y)
+                                    .isEqualTo(src[(sy * sw + sx) * depth + c]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void mismatchedSizesAreRejected() {
         assertThatThrownBy(() -> estimation.estimate(RgbImage.blank(4, 4), Matte.blank(4, 5)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -175,7 +175,7 @@ public final class ClosedFormMatting implements AlphaMatting {
                 stats.relativeResidual(), levels);
     }
 
-    /** The half-resolution solution, or null when the level is small enough to solve directly. */
+    /** The half-resolution solution, or null when the level is small or thin enough to solve directly. */
     private Result coarseSolution(RgbImage image, Trimap trimap, PriorField field, double tolerance) {
         if (!options.coarseToFine() || trimap.unknownCount() <= options.coarsestUnknowns()
                 || image.width() < 16 || image.height() < 16 || bandDepth(trimap) < COARSE_BAND_DEPTH) {

@@ -27,8 +27,9 @@ public final class IncompleteCholesky implements Preconditioner {
     private static final double MAX_SHIFT = 1e6;
 
     private final MattingSystem system;
-    private final float[] factor; // float halves the memory traffic of the two triangular solves
-    private final float[] inversePivot; // multiplying beats dividing on the solves' critical path
+    /** Per unknown: its 12 lower couplings divided by its pivot ({@link #scaleRows}), then the pivot. Float halves the solves' memory traffic. */
+    private final float[] factor;
+    private final float[] inversePivot; // multiplying beats dividing
     private final double[] work;
     private final double[] shifts;
     private final int[] safeFrom;

@@ -1,9 +1,12 @@
 package dev.autohair.worker;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -28,9 +31,13 @@ import org.slf4j.LoggerFactory;
  * lazily, so that an idle or closing worker holds no transaction: a producer closed with one open
  * waits on the broker to abort it.)
  *
- * <p>Atomicity: a job's final events and its "finished" mark happen under the read lock, the
- * offsets are computed and committed under the write lock, so a commit holds either a job's
- * result and its offset or neither. The transactional id is fixed per worker identity, so a
+ * <p>Atomicity: a job's "finished" mark happens under the read lock, the offsets are computed
+ * and committed under the write lock, and a finished job's final events are held back until the
+ * commit whose offsets cover it (jobs finish out of order, and an offset is committed only up to
+ * the lowest unfinished job of its partition), so a commit holds either a job's result and its
+ * offset or neither. (Sent at once, the result of a job finished ahead of an earlier one was
+ * committed before its offset; a worker killed in between had its successor redo the job and
+ * publish a second result.) The transactional id is fixed per worker identity, so a
  * restarted worker fences its predecessor and aborts what it left open; the offsets go with the
  * consumer's group metadata, so a worker that lost its partitions in a rebalance cannot commit
  * for them. A read_committed consumer therefore sees one result per job.
@@ -45,6 +52,8 @@ final class ExactlyOnceDelivery implements Delivery {
 
     private final Producer<String, byte[]> producer;
     private final OffsetTracker tracker;
+    /** Final events of finished jobs, waiting for the commit whose offsets cover them. */
+    private final Map<OffsetTracker.Ticket, Supplier<List<CompletableFuture<Void>>>> held = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** A transaction is open: set by the first sender of a window (under {@code this}), cleared by the committer. */
     private boolean open;
@@ -86,13 +95,7 @@ final class ExactlyOnceDelivery implements Delivery {
             if (!tracker.holds(ticket)) {
                 return CompletableFuture.completedFuture(null); // revoked: the partition's new owner redoes the job
             }
-            ensureOpen();
-            for (CompletableFuture<Void> send : sends.get()) {
-                if (send.isCompletedExceptionally()) {
-                    return send; // refused before it left: must not be committed as done
-                }
-            }
-            // Failures after this surface in commitTransaction, which then aborts the job's offset too.
+            held.put(ticket, sends);
             tracker.finished(ticket);
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
@@ -117,6 +120,7 @@ final class ExactlyOnceDelivery implements Delivery {
             if (!committable.isEmpty() || open) {
                 try {
                     ensureOpen();
+                    sendHeldEventsCoveredBy(committable);
                     if (!committable.isEmpty()) {
                         retrying(() -> producer.sendOffsetsToTransaction(committable, consumer.groupMetadata()));
                     }
@@ -171,10 +175,44 @@ final class ExactlyOnceDelivery implements Delivery {
                     open = false;
                 }
             }
+            held.clear();
             tracker.forgetAll();
             seek.run();
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Sends, into the open transaction, the held events of every job below the offsets about to
+     * be committed, in offset order; drops those of partitions this worker no longer holds (their
+     * new owner redoes the jobs). Failures after a send leaves surface in commitTransaction.
+     *
+     * @throws IllegalStateException when an event is refused before it leaves (too large, say):
+     *     the transaction is aborted and the worker must stop, so the job is redelivered
+     */
+    private void sendHeldEventsCoveredBy(Map<TopicPartition, OffsetAndMetadata> committable) {
+        List<OffsetTracker.Ticket> due = new ArrayList<>();
+        for (OffsetTracker.Ticket ticket : held.keySet()) {
+            OffsetAndMetadata next = committable.get(ticket.partition());
+            if (!tracker.current(ticket)) {
+                held.remove(ticket);
+            } else if (next != null && ticket.offset() < next.offset()) {
+                due.add(ticket);
+            }
+        }
+        due.sort(Comparator.comparing((OffsetTracker.Ticket t) -> t.partition().toString())
+                .thenComparingLong(OffsetTracker.Ticket::offset));
+        for (OffsetTracker.Ticket ticket : due) {
+            for (CompletableFuture<Void> send : held.remove(ticket).get()) {
+                if (send.isCompletedExceptionally()) {
+                    IllegalStateException refused = new IllegalStateException("the final events of the job at "
+                            + ticket.partition() + "@" + ticket.offset() + " were refused before they left; stopping so"
+                            + " that it is redelivered", send.handle((ok, error) -> error).join());
+                    fail(refused);
+                    throw refused;
+                }
+            }
         }
     }
 
@@ -201,6 +239,7 @@ final class ExactlyOnceDelivery implements Delivery {
             fail(e);
             throw e;
         }
+        held.clear();
         tracker.forgetAll(); // their settles are dropped from now on; the rewind redelivers them
     }
 
@@ -214,6 +253,7 @@ final class ExactlyOnceDelivery implements Delivery {
     private void fail(Throwable cause) {
         if (failed == null) {
             failed = cause;
+            held.clear();
             LOG.error("transaction failed ({}); aborting it, nothing of it becomes visible", cause.toString());
             synchronized (this) {
                 if (open) {

@@ -33,7 +33,7 @@ public final class OffsetTracker {
     }
 
     public synchronized void finished(Ticket ticket) {
-        if (!Long.valueOf(ticket.epoch()).equals(epochs.get(ticket.partition()))) {
+        if (!current(ticket)) {
             return; // the partition was revoked since: its new owner redoes this job
         }
         NavigableMap<Long, Boolean> offsets = pending.get(ticket.partition());
@@ -44,11 +44,16 @@ public final class OffsetTracker {
 
     /** Whether this ticket's job is still this worker's: taken, unfinished, and its partition not revoked since. */
     public synchronized boolean holds(Ticket ticket) {
-        if (!Long.valueOf(ticket.epoch()).equals(epochs.get(ticket.partition()))) {
+        if (!current(ticket)) {
             return false;
         }
         NavigableMap<Long, Boolean> offsets = pending.get(ticket.partition());
         return offsets != null && Boolean.FALSE.equals(offsets.get(ticket.offset()));
+    }
+
+    /** Whether the ticket's partition is still this worker's, in the epoch the ticket was taken in. */
+    public synchronized boolean current(Ticket ticket) {
+        return Long.valueOf(ticket.epoch()).equals(epochs.get(ticket.partition()));
     }
 
     /**

@@ -67,7 +67,8 @@ class ExactlyOnceDeliveryTest {
         assertThat(producer.history()).as("nothing visible before the commit").isEmpty();
         commit();
 
-        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("job-0", "job-0", "job-1");
+        // the progress event went out when sent; the finished job's events with its offset
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("job-1", "job-0", "job-0");
         assertThat(producer.consumerGroupOffsetsHistory()).singleElement()
                 .satisfies(byGroup -> assertThat(byGroup.values()).singleElement()
                         .isEqualTo(Map.of(JOBS, new OffsetAndMetadata(1))));
@@ -113,20 +114,58 @@ class ExactlyOnceDeliveryTest {
     }
 
     @Test
-    void anEventRefusedBeforeItLeftKeepsTheJobUnfinished() {
+    void aJobFinishedAheadOfAnEarlierOneIsPublishedOnlyWithItsOffset() {
+        OffsetTracker.Ticket first = tracker.started(JOBS, 0);
+        OffsetTracker.Ticket second = tracker.started(JOBS, 1);
+        assertThat(delivery.settle(second, result("job-1"))).isCompleted();
+        commit();
+        assertThat(producer.history()).as("offset 1 cannot be committed while job 0 runs: nor can job 1's result").isEmpty();
+        assertThat(producer.uncommittedRecords()).as("held back, not in an open transaction a crash could commit").isEmpty();
+
+        assertThat(delivery.settle(first, result("job-0"))).isCompleted();
+        commit();
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("job-0", "job-0", "job-1", "job-1");
+        assertThat(producer.consumerGroupOffsetsHistory()).singleElement()
+                .satisfies(byGroup -> assertThat(byGroup.values()).singleElement()
+                        .isEqualTo(Map.of(JOBS, new OffsetAndMetadata(2))));
+    }
+
+    @Test
+    void theHeldEventsOfARevokedPartitionAreNeverPublished() {
+        tracker.started(JOBS, 0);
+        OffsetTracker.Ticket second = tracker.started(JOBS, 1);
+        delivery.settle(second, result("job-1"));
+        delivery.commit(consumer, this::committable, true, () -> tracker.forget(JOBS)); // revocation
+
+        OffsetTracker.Ticket again = tracker.started(JOBS, 0); // the partition back, from the committed offset 0
+        delivery.settle(again, result("job-0"));
+        commit();
+        assertThat(producer.history()).extracting(ProducerRecord::key).as("job 1 is redone, not published from before")
+                .containsExactly("job-0", "job-0");
+    }
+
+    @Test
+    void anEventRefusedAtTheCommitAbortsItAndStopsTheWorker() {
         OffsetTracker.Ticket ticket = tracker.started(JOBS, 0);
-        CompletableFuture<Void> settled = delivery.settle(ticket,
-                () -> List.of(CompletableFuture.failedFuture(new IllegalArgumentException("record too large"))));
-        assertThat(settled).isCompletedExceptionally();
-        assertThat(tracker.inFlight()).as("not finished, so its offset is not committed").isEqualTo(1);
+        assertThat(delivery.settle(ticket,
+                () -> List.of(CompletableFuture.failedFuture(new IllegalArgumentException("record too large")))))
+                .isCompleted();
+
+        assertThatThrownBy(this::commit).isInstanceOf(IllegalStateException.class).hasMessageContaining("redelivered")
+                .hasRootCauseMessage("record too large");
+        assertThat(producer.transactionAborted()).isTrue();
+        assertThat(producer.consumerGroupOffsetsHistory()).as("its offset is not committed").isEmpty();
     }
 
     @Test
     void lostPartitionsAbortTheOpenTransactionAndStopTheWorker() {
         OffsetTracker.Ticket ticket = tracker.started(JOBS, 0);
+        delivery.progress(ticket, () -> send("autohair.status", "job-0")); // opens the transaction
         delivery.settle(ticket, result("job-0"));
         assertThat(delivery.lost()).isNotNull();
         assertThat(producer.transactionAborted()).isTrue();
+        assertThat(producer.history()).isEmpty();
+        assertThatThrownBy(this::commit).as("held events are dropped with it").isInstanceOf(IllegalStateException.class);
         assertThat(producer.history()).isEmpty();
     }
 }

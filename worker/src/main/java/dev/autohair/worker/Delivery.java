@@ -23,9 +23,10 @@ interface Delivery {
     CompletableFuture<Void> progress(OffsetTracker.Ticket ticket, Supplier<CompletableFuture<Void>> send);
 
     /**
-     * Sends a job's final events and marks the job finished, so that its offset may be committed;
-     * completes when it is, exceptionally when its events cannot be delivered (then the worker stops
-     * and the job is redelivered).
+     * Delivers a job's final events and marks the job finished, so that its offset may be
+     * committed (exactly-once sends the events with that commit); completes when it is,
+     * exceptionally when its events cannot be delivered (then the worker stops and the job is
+     * redelivered).
      */
     CompletableFuture<Void> settle(OffsetTracker.Ticket ticket, Supplier<List<CompletableFuture<Void>>> sends);
 

@@ -11,11 +11,11 @@ import java.util.Optional;
 public enum GridMethod {
     PERFECT_HARD_MASK("perfect hard mask", null),
     ROUGH_MASK("rough mask alone", null),
-    ADAPTIVE("adaptive (--band adaptive)", new AdaptiveTrimap()),
+    ADAPTIVE("adaptive (auto, the default)", new AdaptiveTrimap()),
     REMBG_RULE("rembg rule 240/10, erode 10", new RembgTrimapRule()),
     CONFIDENCE("confidence 0.05/0.95, 2 %/1 %", new AutomaticTrimap(TrimapSettings.confidence(ScaledBand.DEFAULT,
             TrimapSettings.DEFAULT_LOW, TrimapSettings.DEFAULT_HIGH))),
-    SCALED_BAND("auto: binary 2 %/1 % (default)", new AutomaticTrimap(TrimapSettings.scaledToImage()));
+    SCALED_BAND("scaled: binary 2 %/1 % (--band scaled)", new AutomaticTrimap(TrimapSettings.scaledToImage()));
 
     private final String label;
     private final TrimapGenerator trimaps;

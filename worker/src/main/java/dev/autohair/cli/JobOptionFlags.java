@@ -26,8 +26,9 @@ final class JobOptionFlags {
               --format png|webp  cutout encoding (default png; grey maps are always PNG)
               --bg RRGGBB        flatten onto this colour instead of keeping transparency
               --crop PX          crop every output to the subject plus PX pixels of margin
-              --band SPEC        trimap band: auto (default, scaled to the image), adaptive (fitted to
-                                 the mask), SIZE (erosion half the band) or SIZE:EROSION in pixels,
+              --band SPEC        trimap band: auto (default: fitted to the mask, as adaptive), scaled
+                                 (the former default: 2 %/1 % of the diagonal around the mask at 0.5),
+                                 SIZE (erosion half the band) or SIZE:EROSION in pixels,
                                  or confidence[:LOW:HIGH]
             """;
 

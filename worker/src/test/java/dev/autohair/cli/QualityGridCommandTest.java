@@ -22,8 +22,8 @@ class QualityGridCommandTest {
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String markdown = out.toString(StandardCharsets.UTF_8);
-        assertThat(markdown).contains("**Rough mask at 64 px", "| product edge | 160 |", "adaptive (--band adaptive)",
-                "rembg rule 240/10, erode 10", "auto: binary 2 %/1 % (default)", "kind × size × mask cells",
+        assertThat(markdown).contains("**Rough mask at 64 px", "| product edge | 160 |", "adaptive (auto, the default)",
+                "rembg rule 240/10, erode 10", "scaled: binary 2 %/1 % (--band scaled)", "kind × size × mask cells",
                 "160 px, mask 64: adaptive");
     }
 

@@ -94,7 +94,7 @@ class ContractDriftTest {
         TrimapSpec band = new MessageCodec(SCHEMAS).decodeJob(bandWithoutErosion.getBytes(StandardCharsets.UTF_8))
                 .options().trimap();
         // the schema documents the default erosion (half the band, rounded up) in words, not as a constant
-        assertThat(options.at("/trimap/oneOf/2/properties/erosion/description").asText()).contains("half the band size");
+        assertThat(options.at("/trimap/oneOf/3/properties/erosion/description").asText()).contains("half the band size");
         assertThat(band).isEqualTo(new TrimapSpec.Band(12, 6)).isEqualTo(TrimapSpec.parse("12"));
         assertThat(job.at("/properties/output/properties/prefix/default").asText())
                 .isEqualTo(new OutputTarget("cutouts", null).prefix());

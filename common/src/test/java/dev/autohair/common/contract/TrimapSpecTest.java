@@ -28,9 +28,16 @@ class TrimapSpecTest {
     }
 
     @Test
+    void theFormerDefaultBandIsScaledInAJobAndOnTheCommandLine() throws Exception {
+        assertThat(TrimapSpec.parse("scaled")).isEqualTo(new TrimapSpec.Scaled())
+                .isEqualTo(fromJob("{\"mode\":\"scaled\"}"));
+        assertThat(fromJob("{\"mode\":\"auto\"}")).isEqualTo(TrimapSpec.auto()).isNotEqualTo(new TrimapSpec.Scaled());
+    }
+
+    @Test
     void everyFormRoundTripsThroughItsText() {
-        for (TrimapSpec spec : new TrimapSpec[] {TrimapSpec.auto(), new TrimapSpec.Adaptive(), new TrimapSpec.Band(12, 3),
-                new TrimapSpec.Confidence(0.1, 0.9)}) {
+        for (TrimapSpec spec : new TrimapSpec[] {TrimapSpec.auto(), new TrimapSpec.Adaptive(), new TrimapSpec.Scaled(),
+                new TrimapSpec.Band(12, 3), new TrimapSpec.Confidence(0.1, 0.9)}) {
             assertThat(TrimapSpec.parse(spec.toText())).isEqualTo(spec);
         }
         assertThat(TrimapSpec.parse("confidence")).isEqualTo(new TrimapSpec.Confidence(0.05, 0.95));
@@ -53,7 +60,7 @@ class TrimapSpecTest {
     @Test
     void badTextSaysWhatIsAccepted() {
         assertThatThrownBy(() -> TrimapSpec.parse("wide")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("use auto, adaptive, SIZE, SIZE:EROSION");
+                .hasMessageContaining("use auto, adaptive, scaled, SIZE, SIZE:EROSION");
         assertThatThrownBy(() -> TrimapSpec.parse("1:2:3")).hasMessageContaining("too many parts");
         assertThatThrownBy(() -> TrimapSpec.parse("confidence:0.1")).hasMessageContaining("both thresholds or neither");
     }

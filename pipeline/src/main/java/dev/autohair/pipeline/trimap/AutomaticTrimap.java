@@ -39,42 +39,55 @@ public final class AutomaticTrimap implements TrimapGenerator {
 
     @Override
     public Trimap generate(Matte mask) {
-        int width = mask.width();
-        int height = mask.height();
-        TrimapBand band = settings.band().bandFor(width, height);
         rejectEmptyOrFullFrame(mask);
-
-        boolean[] sureForeground;
-        boolean[] sureBackground;
-        if (settings.mode() == TrimapMode.BINARY) {
-            boolean[] subject = threshold(mask, SUBJECT_THRESHOLD, true);
-            sureForeground = SquareMorphology.erode(subject, width, height, band.erosion());
-            sureBackground = not(SquareMorphology.dilate(subject, width, height, band.size()));
-        } else {
-            boolean[] confident = threshold(mask, settings.highThreshold(), false);
-            boolean[] absent = below(mask, settings.lowThreshold());
-            sureForeground = SquareMorphology.erode(confident, width, height, band.erosion());
-            sureBackground = SquareMorphology.erode(absent, width, height, band.size());
-        }
-        if (!any(sureForeground)) {
-            throw new DegenerateMaskException("no sure foreground left after eroding the mask by " + band.erosion()
+        SureRegions sure = sureRegions(mask);
+        if (!any(sure.foreground())) {
+            throw new DegenerateMaskException("no sure foreground left after eroding the mask by " + sure.band().erosion()
                     + " px" + (settings.mode() == TrimapMode.CONFIDENCE
                             ? " (mask values above " + settings.highThreshold() + ")" : "")
                     + ": the subject is too thin or too faint for this band; use a smaller erosion, a lower high"
                     + " threshold, or a mask from a higher-resolution segmentation");
         }
-        if (!any(sureBackground)) {
-            throw new DegenerateMaskException("no sure background left after widening the band by " + band.size()
-                    + " px: the subject and its band cover the whole " + width + "x" + height
+        if (!any(sure.background())) {
+            throw new DegenerateMaskException("no sure background left after widening the band by " + sure.band().size()
+                    + " px: the subject and its band cover the whole " + mask.width() + "x" + mask.height()
                     + " frame; use a smaller band size or an image with visible background around the subject");
         }
+        return new Trimap(mask.width(), mask.height(), sure.labels());
+    }
 
-        byte[] labels = new byte[width * height];
-        for (int i = 0; i < labels.length; i++) {
-            int label = sureForeground[i] ? Trimap.FOREGROUND : sureBackground[i] ? Trimap.BACKGROUND : Trimap.UNKNOWN;
-            labels[i] = (byte) label;
+    /**
+     * The labels this band gives, without the checks that they make a usable trimap: for {@link
+     * AdaptiveTrimap}, which borrows only some of their known pixels.
+     */
+    byte[] labels(Matte mask) {
+        return sureRegions(mask).labels();
+    }
+
+    private record SureRegions(TrimapBand band, boolean[] foreground, boolean[] background) {
+        byte[] labels() {
+            byte[] labels = new byte[foreground.length];
+            for (int i = 0; i < labels.length; i++) {
+                int label = foreground[i] ? Trimap.FOREGROUND : background[i] ? Trimap.BACKGROUND : Trimap.UNKNOWN;
+                labels[i] = (byte) label;
+            }
+            return labels;
         }
-        return new Trimap(width, height, labels);
+    }
+
+    private SureRegions sureRegions(Matte mask) {
+        int width = mask.width();
+        int height = mask.height();
+        TrimapBand band = settings.band().bandFor(width, height);
+        if (settings.mode() == TrimapMode.BINARY) {
+            boolean[] subject = threshold(mask, SUBJECT_THRESHOLD, true);
+            return new SureRegions(band, SquareMorphology.erode(subject, width, height, band.erosion()),
+                    not(SquareMorphology.dilate(subject, width, height, band.size())));
+        }
+        boolean[] confident = threshold(mask, settings.highThreshold(), false);
+        boolean[] absent = below(mask, settings.lowThreshold());
+        return new SureRegions(band, SquareMorphology.erode(confident, width, height, band.erosion()),
+                SquareMorphology.erode(absent, width, height, band.size()));
     }
 
     private void rejectEmptyOrFullFrame(Matte mask) {

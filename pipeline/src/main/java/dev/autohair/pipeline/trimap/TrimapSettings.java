@@ -24,7 +24,7 @@ public record TrimapSettings(TrimapMode mode, BandSizing band, float lowThreshol
         }
     }
 
-    /** The default: binary mode with the band scaled to the image ({@link ScaledBand#DEFAULT}). */
+    /** The seed's band ({@code --band scaled}): binary, the band scaled to the image ({@link ScaledBand#DEFAULT}). */
     public static TrimapSettings scaledToImage() {
         return new TrimapSettings(TrimapMode.BINARY, ScaledBand.DEFAULT, DEFAULT_LOW, DEFAULT_HIGH);
     }

@@ -4,9 +4,9 @@ import dev.autohair.common.contract.TrimapSpec;
 
 /**
  * A trimap option (a job's, or the command line's {@code --band}) as the generator that makes it:
- * {@code auto} (the default) is the seed's binary band scaled to the image ({@code new
- * AutomaticTrimap()}), {@code adaptive} the {@link AdaptiveTrimap} fitted to the mask; a fixed band
- * and the confidence mode as they say. Why auto stays the default: docs/QUALITY.md.
+ * {@code auto} (the default) and {@code adaptive} are the {@link AdaptiveTrimap} fitted to the mask,
+ * {@code scaled} the seed's binary band scaled to the image ({@code new AutomaticTrimap()}); a fixed
+ * band and the confidence mode as they say. Why the adaptive band is the default: docs/QUALITY.md.
  */
 public final class Trimaps {
 
@@ -21,9 +21,9 @@ public final class Trimaps {
             return new AutomaticTrimap(TrimapSettings.confidence(ScaledBand.DEFAULT, (float) confidence.low(),
                     (float) confidence.high()));
         }
-        if (spec instanceof TrimapSpec.Adaptive) {
-            return new AdaptiveTrimap();
+        if (spec instanceof TrimapSpec.Scaled) {
+            return new AutomaticTrimap();
         }
-        return new AutomaticTrimap();
+        return new AdaptiveTrimap();
     }
 }

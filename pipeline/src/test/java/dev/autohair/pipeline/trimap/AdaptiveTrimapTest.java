@@ -94,10 +94,64 @@ class AdaptiveTrimapTest {
         assertThat(sixteen.size()).isGreaterThan(eight.size());
     }
 
+    /**
+     * A 600×200 mask, subject on the left with an 8 px edge at x = 300; away from the edge (beyond
+     * the scaled band's 13 px outside and 6 px inside) a flat haze of 0.2 and a flat body at 0.75 in
+     * the top half, the same places striped (varying like coverage) in the bottom half.
+     */
+    private static Matte hazeAndStripes() {
+        Matte mask = MaskSoftnessTest.rampedEdge(600, 200, 8);
+        for (int y = 0; y < 200; y++) {
+            boolean striped = y >= 100;
+            for (int x = 420; x < 520; x++) {
+                mask.set(x, y, striped ? (x / 3 % 2 == 0 ? 0.1f : 0.4f) : 0.2f);
+            }
+            for (int x = 60; x < 160; x++) {
+                mask.set(x, y, striped ? (x / 3 % 2 == 0 ? 0.6f : 0.9f) : 0.75f);
+            }
+        }
+        return mask;
+    }
+
+    @Test
+    void aFlatUnsureRegionAwayFromTheEdgeIsDecidedAtHalfAndAVaryingOneStaysUnknown() {
+        Matte mask = hazeAndStripes();
+        AdaptiveTrimap.Rule rule = AdaptiveTrimap.Rule.DEFAULT;
+        // the probes below sit 50 px inside their regions and 100 px from the edge
+        assertThat(rule.plateauRadius(MaskSoftness.measure(mask))).isBetween(8, 40);
+
+        Trimap trimap = trimaps.generate(mask);
+        assertThat(trimap.label(40 * 600 + 470)).as("flat haze").isEqualTo(Trimap.BACKGROUND);
+        assertThat(trimap.label(40 * 600 + 110)).as("flat body").isEqualTo(Trimap.FOREGROUND);
+        assertThat(trimap.label(160 * 600 + 470)).as("striped haze").isEqualTo(Trimap.UNKNOWN);
+        assertThat(trimap.label(160 * 600 + 110)).as("striped body").isEqualTo(Trimap.UNKNOWN);
+        assertThat(trimap.label(40 * 600 + 300)).as("the edge").isEqualTo(Trimap.UNKNOWN);
+
+        AdaptiveTrimap noPlateaus = new AdaptiveTrimap(new AdaptiveTrimap.Rule(rule.low(), rule.high(),
+                rule.outsideWidths(), rule.insideWidths(), rule.minMargin(), rule.hardBelow(), 0f, rule.plateauWidths()));
+        assertThat(noPlateaus.generate(mask).label(40 * 600 + 470)).isEqualTo(Trimap.UNKNOWN);
+        assertThat(noPlateaus.generate(mask).label(40 * 600 + 110)).isEqualTo(Trimap.UNKNOWN);
+    }
+
+    @Test
+    void aFlatUnsureRegionWithinTheScaledBandStaysUnknown() {
+        // The haze moved next to the edge: inside the 13 px the scaled band leaves unknown too.
+        Matte mask = MaskSoftnessTest.rampedEdge(600, 200, 8);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 305; x < 400; x++) {
+                mask.set(x, y, 0.2f);
+            }
+        }
+        Trimap trimap = trimaps.generate(mask);
+        assertThat(trimap.label(100 * 600 + 312)).isEqualTo(Trimap.UNKNOWN);
+        assertThat(trimap.label(100 * 600 + 380)).isEqualTo(Trimap.BACKGROUND);
+    }
+
     @Test
     void theContractsAutoModeIsTheAdaptiveTrimapAndTheOtherModesStay() {
+        assertThat(Trimaps.forSpec(new TrimapSpec.Auto())).isInstanceOf(AdaptiveTrimap.class);
         assertThat(Trimaps.forSpec(new TrimapSpec.Adaptive())).isInstanceOf(AdaptiveTrimap.class);
-        assertThat(((AutomaticTrimap) Trimaps.forSpec(new TrimapSpec.Auto())).settings())
+        assertThat(((AutomaticTrimap) Trimaps.forSpec(new TrimapSpec.Scaled())).settings())
                 .isEqualTo(TrimapSettings.scaledToImage());
         assertThat(((AutomaticTrimap) Trimaps.forSpec(new TrimapSpec.Band(20, 10))).settings())
                 .isEqualTo(TrimapSettings.binary(new TrimapBand(20, 10)));

@@ -16,11 +16,12 @@ import java.util.Objects;
  *       anti-aliased edge is wide. A fixed fraction of the diagonal is far too wide for a sharp
  *       mask of a large photo and too narrow for a blurry one.</li>
  *   <li>Where the mask is unsure but flat (it varies by less than {@link Rule#plateauRange} over
- *       {@link Rule#plateauWidths} transition widths around the pixel) and the image-scaled binary
- *       band would call the pixel known, it keeps that label: mid-level values that neither ramp
- *       like a blurred edge nor vary like hair coverage are the network's doubt about a whole
- *       region (a faint haze over a busy background, a body at 0.7), which matting cannot settle
- *       from colour with no sure pixel nearby, and which the mask's 0.5 threshold decides better.</li>
+ *       {@link Rule#plateauWidths} transition widths around the pixel) at a mid level (at least
+ *       {@link Rule#plateauLevel} from 0 and from 1), and the image-scaled binary band would call
+ *       the pixel known, it keeps that label: mid-level values that neither ramp like a blurred
+ *       edge nor vary like hair coverage are the network's doubt about a whole region (a faint haze
+ *       over a busy background, a body at 0.7), which matting cannot settle from colour with no
+ *       sure pixel nearby, and which the mask's 0.5 threshold decides better.</li>
  *   <li>A hard mask (transition under {@link Rule#hardBelow} px) says nothing about where it
  *       might be wrong, so it gets the image-scaled binary band ({@link ScaledBand#DEFAULT}); so
  *       does a mask that is nowhere sure of the subject or of the background.</li>
@@ -37,9 +38,10 @@ public final class AdaptiveTrimap implements TrimapGenerator {
      * @param hardBelow      masks whose transition is narrower than this many px count as hard
      * @param plateauRange   an unsure pixel whose neighbourhood varies by less than this is on a plateau
      * @param plateauWidths  that neighbourhood's radius, in transition widths (at least {@code minMargin} px)
+     * @param plateauLevel   only pixels at least this far from 0 and from 1 can be on a plateau
      */
     public record Rule(float low, float high, double outsideWidths, double insideWidths, int minMargin,
-            double hardBelow, float plateauRange, double plateauWidths) {
+            double hardBelow, float plateauRange, double plateauWidths, float plateauLevel) {
 
         /**
          * Sure below 0.05 / above 0.95 (the mask prior's thresholds). Margins of 0.2 transition
@@ -55,21 +57,25 @@ public final class AdaptiveTrimap implements TrimapGenerator {
          *
          * <p>Plateaus: a blurred edge changes by 1 over a transition width and a mask of hair
          * varies with the strands' density, so a variation under 0.1 within two transition widths
-         * is neither. Measured on the labelled photos with ISNet's masks, where the band without
-         * this step lost to the scaled band (IoU 0.918 against 0.932; 0.9345 with it), and on the
-         * quality composites, whose soft zones are all true coverage: their mean errors stay within
-         * 3 % of the band without it at 640–1280 px and 4 % at 2560 px (docs/QUALITY.md).
+         * is neither. Within 0.1 of 0 or 1 a flat mask is where a smooth edge or a thinning cloud of
+         * strands levels off towards sure, not doubt: the quality composites' soft tails are flat
+         * there. Measured on the labelled photos with ISNet's masks, where the band without this
+         * step lost to the scaled band (IoU 0.918 against 0.932; 0.934 with it), and on the
+         * composites, whose soft zones are all true coverage and where it changes 34 pixels in
+         * the whole grid (docs/QUALITY.md).
          */
-        public static final Rule DEFAULT = new Rule(0.05f, 0.95f, 0.2, 0.2, 2, 2.25, 0.1f, 2.0);
+        public static final Rule DEFAULT = new Rule(0.05f, 0.95f, 0.2, 0.2, 2, 2.25, 0.1f, 2.0, 0.1f);
 
         public Rule {
             if (!(low >= 0 && low < high && high <= 1)) {
                 throw new IllegalArgumentException("thresholds must satisfy 0 <= low < high <= 1, got low=" + low
                         + " high=" + high);
             }
-            if (!(plateauRange >= 0 && plateauRange <= 1 && plateauWidths >= 0)) {
-                throw new IllegalArgumentException("a plateau needs a range in [0, 1] and a radius >= 0 widths, got "
-                        + plateauRange + " over " + plateauWidths + " widths");
+            if (!(plateauRange >= 0 && plateauRange <= 1 && plateauWidths >= 0 && plateauLevel >= 0
+                    && plateauLevel <= 0.5)) {
+                throw new IllegalArgumentException("a plateau needs a range in [0, 1], a radius >= 0 widths and a level"
+                        + " in [0, 0.5], got " + plateauRange + " over " + plateauWidths + " widths, level "
+                        + plateauLevel);
             }
             if (!(outsideWidths >= 0 && insideWidths >= 0) || minMargin < 1) {
                 throw new IllegalArgumentException("margins must be >= 0 transition widths and at least 1 px, got "
@@ -142,14 +148,16 @@ public final class AdaptiveTrimap implements TrimapGenerator {
         return withPlateausDecided(trimap, mask, rule.plateauRadius(softness));
     }
 
-    /** Unknown pixels on a plateau of the mask take the scaled band's label where it has one. */
+    /** Unknown pixels on a mid-level plateau of the mask take the scaled band's label where it has one. */
     private Trimap withPlateausDecided(Trimap trimap, Matte mask, int radius) {
         byte[] scaled = scaledBand.labels(mask);
-        float[] range = SquareRange.of(mask.alpha(), mask.width(), mask.height(), radius);
+        float[] m = mask.alpha();
+        float[] range = SquareRange.of(m, mask.width(), mask.height(), radius);
         byte[] labels = trimap.labels().clone();
         for (int i = 0; i < labels.length; i++) {
-            if (trimap.label(i) == Trimap.UNKNOWN && (scaled[i] & 0xff) != Trimap.UNKNOWN
-                    && range[i] < rule.plateauRange()) {
+            boolean midLevel = m[i] >= rule.plateauLevel() && m[i] <= 1 - rule.plateauLevel();
+            if (midLevel && range[i] < rule.plateauRange() && trimap.label(i) == Trimap.UNKNOWN
+                    && (scaled[i] & 0xff) != Trimap.UNKNOWN) {
                 labels[i] = scaled[i];
             }
         }

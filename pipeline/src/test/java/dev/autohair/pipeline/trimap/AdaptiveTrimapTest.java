@@ -128,9 +128,27 @@ class AdaptiveTrimapTest {
         assertThat(trimap.label(40 * 600 + 300)).as("the edge").isEqualTo(Trimap.UNKNOWN);
 
         AdaptiveTrimap noPlateaus = new AdaptiveTrimap(new AdaptiveTrimap.Rule(rule.low(), rule.high(),
-                rule.outsideWidths(), rule.insideWidths(), rule.minMargin(), rule.hardBelow(), 0f, rule.plateauWidths()));
+                rule.outsideWidths(), rule.insideWidths(), rule.minMargin(), rule.hardBelow(), 0f, rule.plateauWidths(),
+                rule.plateauLevel()));
         assertThat(noPlateaus.generate(mask).label(40 * 600 + 470)).isEqualTo(Trimap.UNKNOWN);
         assertThat(noPlateaus.generate(mask).label(40 * 600 + 110)).isEqualTo(Trimap.UNKNOWN);
+    }
+
+    @Test
+    void aFlatTailNextToSureIsNotAPlateau() {
+        // Where a thinning cloud of strands or a smooth edge levels off towards sure, the mask is flat too.
+        Matte mask = MaskSoftnessTest.rampedEdge(600, 200, 8);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 420; x < 520; x++) {
+                mask.set(x, y, 0.07f);
+            }
+            for (int x = 60; x < 160; x++) {
+                mask.set(x, y, 0.93f);
+            }
+        }
+        Trimap trimap = trimaps.generate(mask);
+        assertThat(trimap.label(100 * 600 + 470)).isEqualTo(Trimap.UNKNOWN);
+        assertThat(trimap.label(100 * 600 + 110)).isEqualTo(Trimap.UNKNOWN);
     }
 
     @Test

@@ -14,16 +14,15 @@ final class SquareRange {
     }
 
     static float[] of(float[] values, int width, int height, int radius) {
-        float[] min = values.clone();
-        float[] max = new float[values.length];
+        float[] range = values.clone(); // the minimum first, then max − min in place: two maps, not three
+        float[] negatedMax = new float[values.length];
         for (int i = 0; i < values.length; i++) {
-            max[i] = -values[i];
+            negatedMax[i] = -values[i];
         }
-        runningMinimum(min, width, height, radius);
-        runningMinimum(max, width, height, radius);
-        float[] range = new float[values.length];
+        runningMinimum(range, width, height, radius);
+        runningMinimum(negatedMax, width, height, radius);
         for (int i = 0; i < values.length; i++) {
-            range[i] = -max[i] - min[i];
+            range[i] = -negatedMax[i] - range[i];
         }
         return range;
     }

@@ -27,22 +27,33 @@ final class SquareRange {
         return range;
     }
 
+    /** Columns copied out together, so that reading them down the image uses whole cache lines. */
+    private static final int COLUMN_STRIP = 16;
+
     /** In place: each value becomes the minimum of its square, rows first, then columns. */
     private static void runningMinimum(float[] values, int width, int height, int radius) {
-        float[] line = new float[Math.max(width, height)];
         Scratch scratch = new Scratch(Math.max(width, height) + 2 * radius);
+        float[] row = new float[width];
         for (int y = 0; y < height; y++) {
-            System.arraycopy(values, y * width, line, 0, width);
-            scratch.minimumOver(line, width, radius);
-            System.arraycopy(line, 0, values, y * width, width);
+            System.arraycopy(values, y * width, row, 0, width);
+            scratch.minimumOver(row, width, radius);
+            System.arraycopy(row, 0, values, y * width, width);
         }
-        for (int x = 0; x < width; x++) {
+        float[][] columns = new float[COLUMN_STRIP][height];
+        for (int x0 = 0; x0 < width; x0 += COLUMN_STRIP) {
+            int strip = Math.min(COLUMN_STRIP, width - x0);
             for (int y = 0; y < height; y++) {
-                line[y] = values[y * width + x];
+                for (int c = 0; c < strip; c++) {
+                    columns[c][y] = values[y * width + x0 + c];
+                }
             }
-            scratch.minimumOver(line, height, radius);
+            for (int c = 0; c < strip; c++) {
+                scratch.minimumOver(columns[c], height, radius);
+            }
             for (int y = 0; y < height; y++) {
-                values[y * width + x] = line[y];
+                for (int c = 0; c < strip; c++) {
+                    values[y * width + x0 + c] = columns[c][y];
+                }
             }
         }
     }

@@ -134,18 +134,20 @@ class AdaptiveTrimapTest {
         assertThat(noPlateaus.generate(mask).label(40 * 600 + 110)).isEqualTo(Trimap.UNKNOWN);
     }
 
+    private static void fillColumns(Matte mask, int from, int to, float value) {
+        for (int y = 0; y < mask.height(); y++) {
+            for (int x = from; x < to; x++) {
+                mask.set(x, y, value);
+            }
+        }
+    }
+
     @Test
     void aFlatTailNextToSureIsNotAPlateau() {
         // Where a thinning cloud of strands or a smooth edge levels off towards sure, the mask is flat too.
         Matte mask = MaskSoftnessTest.rampedEdge(600, 200, 8);
-        for (int y = 0; y < 200; y++) {
-            for (int x = 420; x < 520; x++) {
-                mask.set(x, y, 0.07f);
-            }
-            for (int x = 60; x < 160; x++) {
-                mask.set(x, y, 0.93f);
-            }
-        }
+        fillColumns(mask, 420, 520, 0.07f);
+        fillColumns(mask, 60, 160, 0.93f);
         Trimap trimap = trimaps.generate(mask);
         assertThat(trimap.label(100 * 600 + 470)).isEqualTo(Trimap.UNKNOWN);
         assertThat(trimap.label(100 * 600 + 110)).isEqualTo(Trimap.UNKNOWN);
@@ -155,11 +157,7 @@ class AdaptiveTrimapTest {
     void aFlatUnsureRegionWithinTheScaledBandStaysUnknown() {
         // The haze moved next to the edge: inside the 13 px the scaled band leaves unknown too.
         Matte mask = MaskSoftnessTest.rampedEdge(600, 200, 8);
-        for (int y = 0; y < 200; y++) {
-            for (int x = 305; x < 400; x++) {
-                mask.set(x, y, 0.2f);
-            }
-        }
+        fillColumns(mask, 305, 400, 0.2f);
         Trimap trimap = trimaps.generate(mask);
         assertThat(trimap.label(100 * 600 + 312)).isEqualTo(Trimap.UNKNOWN);
         assertThat(trimap.label(100 * 600 + 380)).isEqualTo(Trimap.BACKGROUND);

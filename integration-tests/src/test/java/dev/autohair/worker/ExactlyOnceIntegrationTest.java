@@ -79,6 +79,7 @@ class ExactlyOnceIntegrationTest {
 
                 EventLog.await("every job to end", WAIT, () -> log.allEnded(ids));
                 Thread.sleep(1_000); // a duplicate would arrive now
+                System.out.printf("records read again by the follower after the restart: %d%n", log.rereads.get());
                 for (String id : ids) {
                     List<JobResult> results = log.resultsFor(id);
                     assertThat(results).as("results of " + id + ": none lost, none doubled").hasSize(1);

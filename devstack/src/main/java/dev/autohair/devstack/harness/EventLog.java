@@ -7,17 +7,27 @@ import dev.autohair.common.contract.Topics;
 import dev.autohair.devstack.DevStack;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
-/** Reads the worker's output topics from the beginning, as an upload system would, into lists. */
+/**
+ * Reads the worker's output topics from the beginning, as an upload system would, into lists.
+ * A record is its (topic, partition, offset): one read again (the follower's group rejoining after a
+ * broker restart resumes from its last auto-committed offset) is counted in {@link #rereads}, not
+ * listed twice, so that a duplicate in the lists is a duplicate in the topic.
+ */
 public final class EventLog implements AutoCloseable {
 
     public final List<JobResult> results = new CopyOnWriteArrayList<>();
     public final List<StatusEvent> statuses = new CopyOnWriteArrayList<>();
     public final List<ConsumerRecord<String, byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+    public final AtomicLong rereads = new AtomicLong();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     private final Topics topics;
     private final MessageCodec codec = new MessageCodec();
@@ -43,7 +53,9 @@ public final class EventLog implements AutoCloseable {
             try (consumer) {
                 while (running) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                        if (r.topic().equals(topics.results())) {
+                        if (!seen.add(r.topic() + "-" + r.partition() + "@" + r.offset())) {
+                            rereads.incrementAndGet();
+                        } else if (r.topic().equals(topics.results())) {
                             results.add(codec.decodeResult(r.value()));
                         } else if (r.topic().equals(topics.status())) {
                             statuses.add(codec.decodeStatus(r.value()));

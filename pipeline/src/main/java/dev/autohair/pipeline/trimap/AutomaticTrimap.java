@@ -42,8 +42,8 @@ public final class AutomaticTrimap implements TrimapGenerator {
         rejectEmptyOrFullFrame(mask);
         SureRegions sure = sureRegions(mask);
         if (!any(sure.foreground())) {
-            throw new DegenerateMaskException("no sure foreground left after eroding the mask by " + sure.band().erosion()
-                    + " px" + (settings.mode() == TrimapMode.CONFIDENCE
+            throw new DegenerateMaskException("no sure foreground left after eroding the mask by "
+                    + sure.band().erosion() + " px" + (settings.mode() == TrimapMode.CONFIDENCE
                             ? " (mask values above " + settings.highThreshold() + ")" : "")
                     + ": the subject is too thin or too faint for this band; use a smaller erosion, a lower high"
                     + " threshold, or a mask from a higher-resolution segmentation");

@@ -143,7 +143,7 @@ public final class AdaptiveTrimap implements TrimapGenerator {
         TrimapSettings settings = settingsFor(mask, softness);
         Trimap trimap = new AutomaticTrimap(settings).generate(mask);
         if (settings.equals(scaledBand.settings())) {
-            return trimap;
+            return trimap; // a hard or never-sure mask: this already is the scaled band
         }
         return withPlateausDecided(trimap, mask, rule.plateauRadius(softness));
     }

@@ -33,9 +33,11 @@ public final class ClosedFormMatting implements AlphaMatting {
      * @param coarseToFine start from the half-resolution solution
      * @param coarsestUnknowns below this many unknowns a level is solved directly, with no coarser level
      * @param preconditioning preconditioner of the conjugate gradients
+     * @param settleAbove a level with more unknowns than this solves only the pixels its coarse
+     *     solution has not settled ({@link Pyramid#settledBy}); the rest keep that 0 or 1
      */
     public record Options(double epsilon, double tolerance, int maxIterations, boolean coarseToFine,
-            int coarsestUnknowns, Preconditioning preconditioning) {
+            int coarsestUnknowns, Preconditioning preconditioning, int settleAbove) {
 
         public Options {
             if (!(epsilon > 0)) {
@@ -44,34 +46,42 @@ public final class ClosedFormMatting implements AlphaMatting {
             if (!(tolerance > 0 && tolerance < 1)) {
                 throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tolerance);
             }
-            if (maxIterations < 1 || coarsestUnknowns < 0) {
-                throw new IllegalArgumentException("maxIterations must be >= 1 and coarsestUnknowns >= 0");
+            if (maxIterations < 1 || coarsestUnknowns < 0 || settleAbove < 0) {
+                throw new IllegalArgumentException(
+                        "maxIterations must be >= 1, coarsestUnknowns and settleAbove >= 0");
             }
         }
 
         /**
          * epsilon 1e-7 as pymatting; tolerance 3e-5, where lemur's matte is as close to a fully
          * converged one (1e-7) as 8-bit output can show; IC. Coarse-to-fine above 4 000 unknowns,
-         * on bands deep enough to need it ({@link #COARSE_BAND_DEPTH}).
+         * on bands deep enough to need it ({@link #COARSE_BAND_DEPTH}). Settling above 2 M
+         * unknowns, ~500 MB of system: no band of the quality grid or the benchmarks' images up to
+         * 8 MP reaches it, so their mattes are the whole solve; a 40 MP photo's band does, where
+         * the whole solve would hold ~2.7 GB.
          */
         public static Options defaults() {
-            return new Options(1e-7, 3e-5, 10_000, true, 4_000, Preconditioning.INCOMPLETE_CHOLESKY);
+            return new Options(1e-7, 3e-5, 10_000, true, 4_000, Preconditioning.INCOMPLETE_CHOLESKY, 2_000_000);
         }
 
         public Options withEpsilon(double value) {
-            return new Options(value, tolerance, maxIterations, coarseToFine, coarsestUnknowns, preconditioning);
+            return new Options(value, tolerance, maxIterations, coarseToFine, coarsestUnknowns, preconditioning, settleAbove);
         }
 
         public Options withTolerance(double value) {
-            return new Options(epsilon, value, maxIterations, coarseToFine, coarsestUnknowns, preconditioning);
+            return new Options(epsilon, value, maxIterations, coarseToFine, coarsestUnknowns, preconditioning, settleAbove);
         }
 
         public Options withCoarseToFine(boolean value) {
-            return new Options(epsilon, tolerance, maxIterations, value, coarsestUnknowns, preconditioning);
+            return new Options(epsilon, tolerance, maxIterations, value, coarsestUnknowns, preconditioning, settleAbove);
+        }
+
+        public Options withSettleAbove(int value) {
+            return new Options(epsilon, tolerance, maxIterations, coarseToFine, coarsestUnknowns, preconditioning, value);
         }
 
         public Options withPreconditioning(Preconditioning value) {
-            return new Options(epsilon, tolerance, maxIterations, coarseToFine, coarsestUnknowns, value);
+            return new Options(epsilon, tolerance, maxIterations, coarseToFine, coarsestUnknowns, value, settleAbove);
         }
     }
 
@@ -150,8 +160,8 @@ public final class ClosedFormMatting implements AlphaMatting {
     /** Like {@link #estimate(RgbImage, Trimap, Matte)} but also reports the solve. */
     public Result solve(RgbImage image, Trimap trimap, Matte mask) {
         MattingInput.requireMatching(image, Objects.requireNonNull(trimap, "trimap"), mask);
-        PriorField field = mask == null || prior.isOff() ? null : prior.field(mask);
-        return solveLevel(image, trimap, field, options.tolerance());
+        // the field goes straight to the level, which drops it once its system holds it
+        return solveLevel(image, trimap, mask == null || prior.isOff() ? null : prior.field(mask), options.tolerance());
     }
 
     private Result solveLevel(RgbImage image, Trimap trimap, PriorField field, double tolerance) {
@@ -163,15 +173,26 @@ public final class ClosedFormMatting implements AlphaMatting {
         // full-size alpha is allocated only once the solve is done: at 40 MP the system is the
         // largest object alive, and each of these would have sat beside it
         Result coarse = coarseSolution(image, trimap, field, tolerance);
-        MattingSystem system = MattingSystem.build(image, trimap, options.epsilon(), field);
+        Trimap solved = coarse != null && unknowns > options.settleAbove()
+                ? Pyramid.settledBy(coarse.matte(), trimap) : trimap;
+        int solving = solved.unknownCount();
+        if (solving == 0) { // the coarse matte settled every pixel
+            return new Result(new Matte(trimap.width(), trimap.height(), knownAlpha(solved)), 0, 0, 0,
+                    1 + coarse.levels());
+        }
+        MattingSystem system = MattingSystem.build(image, solved, options.epsilon(), field);
+        field = null; // its full-size weights are in the system now
         double[] x = coarse == null ? system.newVector() : Pyramid.doubledOnto(coarse.matte(), system);
         int levels = coarse == null ? 1 : 1 + coarse.levels();
         coarse = null;
         ConjugateGradient.Stats stats = ConjugateGradient.solve(system, preconditioner(system), x, tolerance,
                 options.maxIterations());
-        float[] alpha = knownAlpha(trimap);
-        system.scatterInto(x, alpha);
-        return new Result(new Matte(trimap.width(), trimap.height(), alpha), unknowns, stats.iterations(),
+        int[] unknownPixel = system.unknownPixel;
+        int[] unknownExt = system.unknownExt;
+        system = null; // its stencil is the largest object alive: let it go before the full-size alpha exists
+        float[] alpha = knownAlpha(solved);
+        MattingSystem.scatter(x, unknownExt, unknownPixel, alpha);
+        return new Result(new Matte(trimap.width(), trimap.height(), alpha), solving, stats.iterations(),
                 stats.relativeResidual(), levels);
     }
 

@@ -30,14 +30,12 @@ public final class IncompleteCholesky implements Preconditioner {
     /** Per unknown: its 12 lower couplings divided by its pivot ({@link #scaleRows}), then the pivot. Float halves the solves' memory traffic. */
     private final float[] factor;
     private final float[] inversePivot; // multiplying beats dividing
-    private final double[] work;
     private final double[] shifts;
     private final int[] safeFrom;
 
     public IncompleteCholesky(MattingSystem system) {
         this.system = system;
         this.factor = new float[system.unknowns * STRIDE];
-        this.work = new double[system.extendedSize];
         this.inversePivot = new float[system.unknowns];
         this.shifts = new double[system.blocks()];
         this.safeFrom = new int[system.blocks()];
@@ -165,8 +163,11 @@ public final class IncompleteCholesky implements Preconditioner {
         int to = system.blockStart[block + 1];
         int[] rowBase = system.rowBase;
         int[] ext = system.unknownExt;
-        double[] t = work;
-        // forward: L t = r (couplings outside the block are exactly zero in the factor)
+        // t lives in z itself: the backward pass finishes t_i before it turns it into z_i, and
+        // never reads an entry after that, so no vector of its own (at 40 MP one is 45 MB)
+        double[] t = z;
+        // forward: L t = r (couplings outside the block are exactly zero in the factor, and
+        // whatever z held there is finite, so their products are zero)
         for (int i = from; i < to; i++) {
             int li = i * STRIDE;
             int rb = i * 5;

@@ -248,7 +248,12 @@ public final class MattingSystem {
 
     /** Writes x (extended space) into alpha: clamped to [0, 1] on the unknowns. */
     public void scatterInto(double[] x, float[] alpha) {
-        for (int i = 0; i < unknowns; i++) {
+        scatter(x, unknownExt, unknownPixel, alpha);
+    }
+
+    /** {@link #scatterInto} from the two index arrays alone, so the rest of a system can be dropped first. */
+    static void scatter(double[] x, int[] unknownExt, int[] unknownPixel, float[] alpha) {
+        for (int i = 0; i < unknownPixel.length; i++) {
             double v = x[unknownExt[i]];
             alpha[unknownPixel[i]] = (float) (v < 0 ? 0 : v > 1 ? 1 : v);
         }

@@ -103,4 +103,49 @@ final class Pyramid {
         }
         return x;
     }
+
+    /** Coarse alpha this close to 0 or 1 is what 8-bit output writes as 0 or 255. */
+    static final float SETTLED = 1f / 255;
+
+    /**
+     * The trimap with every unknown pixel made known where the half-size matte is settled around
+     * it: background where all nine coarse pixels about its own are within {@link #SETTLED} of 0,
+     * foreground where all are within it of 1. Nine, not the one beneath it, so that an unsettled
+     * coarse pixel keeps its fine neighbourhood unknown two to three pixels out.
+     */
+    static Trimap settledBy(Matte coarse, Trimap trimap) {
+        int w = trimap.width();
+        int h = trimap.height();
+        int cw = coarse.width();
+        int ch = coarse.height();
+        float[] a = coarse.alpha();
+        byte[] labels = trimap.labels().clone();
+        byte unknown = (byte) Trimap.UNKNOWN;
+        for (int y = 0; y < h; y++) {
+            int y0 = Math.max(0, y / 2 - 1);
+            int y1 = Math.min(ch - 1, y / 2 + 1);
+            for (int x = 0; x < w; x++) {
+                if (labels[y * w + x] != unknown) {
+                    continue;
+                }
+                int x0 = Math.max(0, x / 2 - 1);
+                int x1 = Math.min(cw - 1, x / 2 + 1);
+                float low = 1;
+                float high = 0;
+                for (int cy = y0; cy <= y1; cy++) {
+                    for (int cx = x0; cx <= x1; cx++) {
+                        float v = a[cy * cw + cx];
+                        low = Math.min(low, v);
+                        high = Math.max(high, v);
+                    }
+                }
+                if (high <= SETTLED) {
+                    labels[y * w + x] = (byte) Trimap.BACKGROUND;
+                } else if (low >= 1 - SETTLED) {
+                    labels[y * w + x] = (byte) Trimap.FOREGROUND;
+                }
+            }
+        }
+        return new Trimap(w, h, labels);
+    }
 }

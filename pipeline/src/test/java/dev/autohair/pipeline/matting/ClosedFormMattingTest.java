@@ -238,7 +238,7 @@ class ClosedFormMattingTest {
         Matte mask = sureMask(120, 96, 2);
         ClosedFormMatting.Options strict = ClosedFormMatting.Options.defaults().withTolerance(1e-8);
         ClosedFormMatting.Options pyramid = new ClosedFormMatting.Options(strict.epsilon(), strict.tolerance(),
-                strict.maxIterations(), true, 100, strict.preconditioning());
+                strict.maxIterations(), true, 100, strict.preconditioning(), strict.settleAbove());
 
         ClosedFormMatting.Result coarse = new ClosedFormMatting(pyramid, MaskPrior.defaults()).solve(image, trimap, mask);
         Matte direct = new ClosedFormMatting(strict.withCoarseToFine(false), MaskPrior.defaults())
@@ -280,6 +280,41 @@ class ClosedFormMattingTest {
         assertThat(thin.unknownCount()).isGreaterThan(ClosedFormMatting.Options.defaults().coarsestUnknowns());
         assertThat(matting.solve(image, thin).levels()).isEqualTo(1);
         assertThat(matting.solve(image, deep).levels()).isGreaterThan(1);
+    }
+
+    /** Solid background up to column 100, solid foreground from 140, a linear blend between. */
+    private static float wideRampAlpha(int x) {
+        return Math.max(0, Math.min(1, (x - 100) / 40f));
+    }
+
+    @Test
+    void aLargeBandSolvesOnlyWhatItsCoarseMatteLeftUnsettled() {
+        int w = 240;
+        int h = 48;
+        RgbImage image = RgbImage.blank(w, h);
+        byte[] labels = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float a = wideRampAlpha(x);
+                for (int c = 0; c < 3; c++) {
+                    image.set(x, y, c, a * RED_ISH[c] + (1 - a) * BLUE_ISH[c]);
+                }
+                labels[y * w + x] = (byte) (x < 6 ? Trimap.BACKGROUND : x >= 234 ? Trimap.FOREGROUND : Trimap.UNKNOWN);
+            }
+        }
+        Trimap trimap = new Trimap(w, h, labels);
+        ClosedFormMatting settling = new ClosedFormMatting(ClosedFormMatting.Options.defaults().withSettleAbove(0));
+
+        ClosedFormMatting.Result whole = matting.solve(image, trimap);
+        ClosedFormMatting.Result settled = settling.solve(image, trimap);
+
+        assertThat(whole.unknowns()).isEqualTo(trimap.unknownCount());
+        // the flat sides settle at the coarse level; the 40-column blend and a few columns beside it do not
+        assertThat(settled.unknowns()).isBetween(40 * h, 60 * h);
+        for (int x = 0; x < w; x++) {
+            assertThat(settled.matte().get(x, h / 2)).as("alpha at column %d", x)
+                    .isCloseTo(wideRampAlpha(x), within(2e-3f));
+        }
     }
 
     @Test

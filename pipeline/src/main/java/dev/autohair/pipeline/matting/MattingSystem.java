@@ -268,7 +268,11 @@ public final class MattingSystem {
         return x;
     }
 
-    /** Assembles the stencils window by window; a transient padded index map is freed once built. */
+    /**
+     * Assembles the stencils window by window. Which padded pixels belong to the extended band is
+     * one byte each; their extended indices are recomputed a row at a time where needed, since a
+     * full-size index map (4 bytes a pixel, 160 MB at 40 MP) was the build's largest transient.
+     */
     private static final class Builder {
         private final RgbImage image;
         private final Trimap trimap;
@@ -279,7 +283,7 @@ public final class MattingSystem {
         private final int h;
         private final int pw;
         private final int ph;
-        private int[] extOf; // padded pixel -> extended index, or -1
+        private byte[] inBand; // padded pixel -> 1 when it is in the extended band
         private int[] unknownOfExt; // extended index -> unknown index, or -1
         private int[] extRowStart; // padded row -> first extended index in it
         private int[] extPixelX; // extended index -> image column
@@ -302,13 +306,7 @@ public final class MattingSystem {
         MattingSystem build() {
             int m = indexBand();
             int[] rowBase = new int[n * 5];
-            for (int i = 0; i < n; i++) {
-                int p = unknownPixel[i];
-                int q = padded(p % w, p / w);
-                for (int dy = -2; dy <= 2; dy++) {
-                    rowBase[i * 5 + dy + 2] = extOf[q + dy * pw - 2];
-                }
-            }
+            numberUnknowns(rowBase);
             coeff = new float[n * 25];
             if (n > 0) {
                 assemble();
@@ -324,7 +322,7 @@ public final class MattingSystem {
 
         /** Marks the unknowns dilated by two and numbers them row-major. Returns the extended size. */
         private int indexBand() {
-            extOf = new int[pw * ph];
+            inBand = new byte[pw * ph];
             unknownPixel = new int[n];
             int u = 0;
             for (int y = 0; y < h; y++) {
@@ -334,43 +332,66 @@ public final class MattingSystem {
                         unknownPixel[u++] = p;
                         int q = padded(x, y);
                         for (int dy = -2; dy <= 2; dy++) {
-                            int row = q + dy * pw;
-                            for (int dx = -2; dx <= 2; dx++) {
-                                extOf[row + dx] = 1;
-                            }
+                            java.util.Arrays.fill(inBand, q + dy * pw - 2, q + dy * pw + 3, (byte) 1);
                         }
                     }
                 }
             }
             extRowStart = new int[ph + 1];
             int m = 0;
-            for (int q = 0; q < extOf.length; q++) {
-                m += extOf[q];
+            for (byte b : inBand) {
+                m += b;
             }
             extPixelX = new int[m];
             int next = 0;
             for (int row = 0; row < ph; row++) {
                 extRowStart[row] = next;
                 for (int q = row * pw, column = -2; column < pw - 2; q++, column++) {
-                    if (extOf[q] != 0) {
-                        extPixelX[next] = column;
-                        extOf[q] = next++;
-                    } else {
-                        extOf[q] = -1;
+                    if (inBand[q] != 0) {
+                        extPixelX[next++] = column;
                     }
                 }
             }
             extRowStart[ph] = m;
-            unknownOfExt = new int[m];
+            return m;
+        }
+
+        /** Fills {@code index} with the extended index of each column of padded row {@code paddedRow}, or -1. */
+        private void extendedRow(int paddedRow, int[] index) {
+            int next = extRowStart[paddedRow];
+            if (next == extRowStart[paddedRow + 1]) {
+                java.util.Arrays.fill(index, -1);
+                return;
+            }
+            for (int c = 0, q = paddedRow * pw; c < pw; c++, q++) {
+                index[c] = inBand[q] != 0 ? next++ : -1;
+            }
+        }
+
+        /** Each unknown's extended index, the inverse map, and the base of each of its five stencil rows. */
+        private void numberUnknowns(int[] rowBase) {
+            unknownOfExt = new int[extRowStart[ph]];
             java.util.Arrays.fill(unknownOfExt, -1);
             unknownExt = new int[n];
+            int[][] rows = new int[5][pw]; // padded rows y .. y + 4: image rows y - 2 .. y + 2
+            int rowsOf = -1;
             for (int i = 0; i < n; i++) {
                 int p = unknownPixel[i];
-                int e = extOf[padded(p % w, p / w)];
+                int x = p % w;
+                int y = p / w;
+                if (y != rowsOf) {
+                    for (int k = 0; k < 5; k++) {
+                        extendedRow(y + k, rows[k]);
+                    }
+                    rowsOf = y;
+                }
+                int e = rows[2][x + 2];
                 unknownExt[i] = e;
                 unknownOfExt[e] = i;
+                for (int k = 0; k < 5; k++) {
+                    rowBase[i * 5 + k] = rows[k][x]; // padded column of x - 2
+                }
             }
-            return m;
         }
 
         /**
@@ -390,16 +411,24 @@ public final class MattingSystem {
                     int y0 = 1 + index * stripe;
                     int y1 = Math.min(h - 1, y0 + stripe);
                     double[] window = new double[81];
+                    int[][] rows = new int[3][pw];
                     for (int y = y0; y < y1; y++) {
-                        addWindowRow(y, window);
+                        addWindowRow(y, window, rows);
                     }
                 });
             }
         }
 
-        private void addWindowRow(int y, double[] g) {
+        /** @param rows room for the extended indices of image rows y - 1 .. y + 1 */
+        private void addWindowRow(int y, double[] g, int[][] rows) {
             int from = extRowStart[y + 2];
             int to = extRowStart[y + 3];
+            if (from == to) {
+                return; // no window centre of this row is near an unknown
+            }
+            for (int k = 0; k < 3; k++) {
+                extendedRow(y + 1 + k, rows[k]);
+            }
             float[] rgb = image.rgb();
             int[] pos = new int[9];
             int[] unk = new int[9];
@@ -413,7 +442,7 @@ public final class MattingSystem {
                 for (int k = 0; k < 9; k++) {
                     int px = x + k % 3 - 1;
                     int py = y + k / 3 - 1;
-                    int ext = extOf[padded(px, py)];
+                    int ext = rows[k / 3][px + 2];
                     int u = ext >= 0 ? unknownOfExt[ext] : -1;
                     unk[k] = u;
                     pos[k] = py * w + px;

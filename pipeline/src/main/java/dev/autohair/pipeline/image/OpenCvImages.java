@@ -77,16 +77,6 @@ public final class OpenCvImages {
         });
     }
 
-    public static Mat toGray(Matte matte) {
-        float[] a = matte.alpha();
-        int width = matte.width();
-        return filled(matte.height(), width, CV_8UC1, 1, (y, row) -> {
-            for (int x = 0, p = y * width; x < width; x++, p++) {
-                row[x] = toByte(a[p]);
-            }
-        });
-    }
-
     private interface RowFiller {
         void fill(int y, byte[] row);
     }

@@ -36,7 +36,7 @@ public final class ImageEncoder {
             });
         }
         try (Mat bgra = OpenCvImages.toBgra(colour, alpha)) {
-            return encode(bgra, format);
+            return encodeWebp(bgra);
         }
     }
 
@@ -52,7 +52,7 @@ public final class ImageEncoder {
             });
         }
         try (Mat bgr = OpenCvImages.toBgr(image)) {
-            return encode(bgr, format);
+            return encodeWebp(bgr);
         }
     }
 
@@ -67,7 +67,8 @@ public final class ImageEncoder {
         });
     }
 
-    private static byte[] encode(Mat mat, OutputFormat format) {
+    private static byte[] encodeWebp(Mat mat) {
+        OutputFormat format = OutputFormat.WEBP;
         int[] params = {IMWRITE_WEBP_QUALITY, WEBP_QUALITY};
         try (BytePointer buffer = new BytePointer(); IntPointer p = new IntPointer(params)) {
             boolean encoded;

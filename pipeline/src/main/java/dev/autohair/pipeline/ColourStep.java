@@ -1,6 +1,7 @@
 package dev.autohair.pipeline;
 
 import dev.autohair.common.contract.JobStage;
+import dev.autohair.common.image.RgbImage;
 import dev.autohair.pipeline.colour.ForegroundEstimation;
 import dev.autohair.pipeline.output.Cutout;
 
@@ -20,6 +21,10 @@ final class ColourStep extends PerImageStep {
 
     @Override
     void apply(CutoutTask task) {
-        task.cutout(new Cutout(colours.estimate(task.image(), task.alpha()), task.alpha()));
+        // the task drops the photo once it has the cutout, so where no caller holds the photo
+        // either, the foreground may take its place
+        RgbImage foreground = task.decodedHere() ? colours.estimateConsuming(task.image(), task.alpha())
+                : colours.estimate(task.image(), task.alpha());
+        task.cutout(new Cutout(foreground, task.alpha()));
     }
 }

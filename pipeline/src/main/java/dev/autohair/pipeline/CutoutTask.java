@@ -30,6 +30,7 @@ public final class CutoutTask {
 
     private byte[] encoded;
     private RgbImage image;
+    private boolean decodedHere; // a caller's own image is never written over
     private Matte segmented;
     private Trimap trimap;
     private Matte alpha;
@@ -116,7 +117,13 @@ public final class CutoutTask {
     void image(RgbImage decoded) {
         guide.checkSize(decoded);
         this.image = decoded;
+        this.decodedHere = true;
         this.encoded = null;
+    }
+
+    /** Whether the image was decoded by this task, so no caller still holds it. */
+    boolean decodedHere() {
+        return decodedHere;
     }
 
     Optional<Matte> guidingMask() {

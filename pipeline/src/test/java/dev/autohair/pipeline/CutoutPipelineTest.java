@@ -231,6 +231,31 @@ class CutoutPipelineTest {
     }
 
     @Test
+    void onlyAnImageTheTaskDecodedItselfMayBeWrittenOverByTheColourStage() {
+        List<String> calls = new ArrayList<>();
+        ForegroundEstimation recording = new ForegroundEstimation() {
+            @Override
+            public RgbImage estimate(RgbImage image, Matte alpha) {
+                calls.add("estimate");
+                return image;
+            }
+
+            @Override
+            public RgbImage estimateConsuming(RgbImage image, Matte alpha) {
+                calls.add("consuming");
+                return image;
+            }
+        };
+        CutoutPipeline pipeline = new CutoutPipeline(returning(disc()), new RecordingMatting(), recording);
+
+        pipeline.cut(RgbImage.blank(W, H));
+        pipeline.runAll(List.of(pipeline.task(() -> png(W, H), Guide.segment(), JobOptions.defaults(), outputs -> { },
+                StageListener.NONE)));
+
+        assertThat(calls).containsExactly("estimate", "consuming");
+    }
+
+    @Test
     void perImageMattingRunsInTheCpuPhaseAndANetworkInTheModelPhaseOverTheWholeBatch() {
         BatchedStrategy network = new BatchedStrategy(true);
         CutoutPipeline pipeline = new CutoutPipeline(returning(disc()), network, SAME_COLOURS, ImageLimits.DEFAULT);

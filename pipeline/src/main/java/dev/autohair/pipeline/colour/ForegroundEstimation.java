@@ -10,4 +10,13 @@ import dev.autohair.common.image.RgbImage;
 public interface ForegroundEstimation {
 
     RgbImage estimate(RgbImage image, Matte alpha);
+
+    /**
+     * The same foreground, for a caller done with the photo: it may be written over the image's
+     * own samples, so the image must not be read afterwards. Saves a full-size image where the
+     * estimation can do it in place; by default it is {@link #estimate}.
+     */
+    default RgbImage estimateConsuming(RgbImage image, Matte alpha) {
+        return estimate(image, alpha);
+    }
 }

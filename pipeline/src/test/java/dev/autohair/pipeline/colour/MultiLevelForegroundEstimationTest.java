@@ -95,6 +95,20 @@ class MultiLevelForegroundEstimationTest {
     }
 
     @Test
+    void theForegroundWrittenOverTheImageIsExactlyTheOneCopied() {
+        float[] before = I.rgb().clone();
+        RgbImage copied = estimation.estimate(I, ALPHA);
+        RgbImage photo = new RgbImage(I.width(), I.height(), I.rgb().clone());
+
+        RgbImage consumed = estimation.estimateConsuming(photo, ALPHA);
+
+        assertThat(consumed.rgb()).as("written over the photo's own samples").isSameAs(photo.rgb());
+        int firstDifference = java.util.Arrays.mismatch(consumed.rgb(), copied.rgb());
+        assertThat(firstDifference).as("first differing value at pixel %d", firstDifference / 3).isEqualTo(-1);
+        assertThat(I.rgb()).as("estimate leaves its input alone").isEqualTo(before);
+    }
+
+    @Test
     void nearestResizeOfAnyRowsIsThePixelAtTheScaledPosition() {
         int sw = 37;
         int sh = 23;

@@ -304,13 +304,21 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
             if (active.isEverywhere()) {
                 return;
             }
-            for (int local = 0, i = top * w; local < w * h; local++, i++) {
-                if (active.contains(i)) {
-                    continue;
-                }
-                float[] layer = alpha[i] >= 1 ? f : alpha[i] <= 0 ? b : null;
-                if (layer != null) {
-                    System.arraycopy(image, 3 * i, layer, 3 * local, 3);
+            for (int local = 0; local < h; local++) { // the gaps between each row's runs
+                int y = top + local;
+                int x = 0;
+                for (int k = active.firstRun(y); k <= active.endRun(y); k++) {
+                    int gapEnd = k < active.endRun(y) ? active.runFrom(k) : w;
+                    for (; x < gapEnd; x++) {
+                        int i = y * w + x;
+                        float[] layer = alpha[i] >= 1 ? f : alpha[i] <= 0 ? b : null;
+                        if (layer != null) {
+                            System.arraycopy(image, 3 * i, layer, 3 * (local * w + x), 3);
+                        }
+                    }
+                    if (k < active.endRun(y)) {
+                        x = active.runTo(k);
+                    }
                 }
             }
         }
@@ -320,44 +328,50 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
             double eps = options.regularization();
             double omega = options.gradientWeight();
             int local = y - top;
-            for (int x = (y + parity) & 1; x < w; x += 2) {
-                int i = y * w + x;
-                if (!active.contains(i)) {
-                    continue;
+            for (int k = active.firstRun(y); k < active.endRun(y); k++) {
+                int end = active.runTo(k);
+                int start = active.runFrom(k);
+                for (int x = start + ((start + y + parity) & 1); x < end; x += 2) {
+                    sweepPixel(image, alpha, eps, omega, y, x, local);
                 }
-                int li = local * w + x;
-                double a = alpha[i];
-                // the four neighbours unrolled; one outside the stripe gets weight 0 (and reads pixel i)
-                boolean hasLeft = x > 0;
-                boolean hasRight = x < w - 1;
-                boolean hasUp = local > 0;
-                boolean hasDown = local < h - 1;
-                double wl = hasLeft ? eps + omega * Math.abs(a - alpha[i - 1]) : 0;
-                double wr = hasRight ? eps + omega * Math.abs(a - alpha[i + 1]) : 0;
-                double wu = hasUp ? eps + omega * Math.abs(a - alpha[i - w]) : 0;
-                double wd = hasDown ? eps + omega * Math.abs(a - alpha[i + w]) : 0;
-                double weightSum = (wl + wr) + (wu + wd);
-                int l = 3 * (hasLeft ? li - 1 : li);
-                int r = 3 * (hasRight ? li + 1 : li);
-                int u = 3 * (hasUp ? li - w : li);
-                int d = 3 * (hasDown ? li + w : li);
-                double f0 = (wl * f[l] + wr * f[r]) + (wu * f[u] + wd * f[d]);
-                double f1 = (wl * f[l + 1] + wr * f[r + 1]) + (wu * f[u + 1] + wd * f[d + 1]);
-                double f2 = (wl * f[l + 2] + wr * f[r + 2]) + (wu * f[u + 2] + wd * f[d + 2]);
-                double b0 = (wl * b[l] + wr * b[r]) + (wu * b[u] + wd * b[d]);
-                double b1 = (wl * b[l + 1] + wr * b[r + 1]) + (wu * b[u + 1] + wd * b[d + 1]);
-                double b2 = (wl * b[l + 2] + wr * b[r + 2]) + (wu * b[u + 2] + wd * b[d + 2]);
-                if (weightSum == 0) {
-                    continue; // a 1x1 level: the system is singular, keep the mean colour
-                }
-                double a11 = a * a + weightSum;
-                double a12 = a * (1 - a);
-                double a22 = (1 - a) * (1 - a) + weightSum;
-                double inverseDet = 1 / (a11 * a22 - a12 * a12);
-                solve(image, i, li, 0, a, a11, a12, a22, inverseDet, f0, b0);
-                solve(image, i, li, 1, a, a11, a12, a22, inverseDet, f1, b1);
-                solve(image, i, li, 2, a, a11, a12, a22, inverseDet, f2, b2);
             }
+        }
+
+        /** Solves pixel (x, y) of the level, row {@code local} of this stripe, from its 4-neighbours. */
+        private void sweepPixel(float[] image, float[] alpha, double eps, double omega, int y, int x, int local) {
+            int i = y * w + x;
+            int li = local * w + x;
+            double a = alpha[i];
+            // the four neighbours unrolled; one outside the stripe gets weight 0 (and reads pixel i)
+            boolean hasLeft = x > 0;
+            boolean hasRight = x < w - 1;
+            boolean hasUp = local > 0;
+            boolean hasDown = local < h - 1;
+            double wl = hasLeft ? eps + omega * Math.abs(a - alpha[i - 1]) : 0;
+            double wr = hasRight ? eps + omega * Math.abs(a - alpha[i + 1]) : 0;
+            double wu = hasUp ? eps + omega * Math.abs(a - alpha[i - w]) : 0;
+            double wd = hasDown ? eps + omega * Math.abs(a - alpha[i + w]) : 0;
+            double weightSum = (wl + wr) + (wu + wd);
+            int l = 3 * (hasLeft ? li - 1 : li);
+            int r = 3 * (hasRight ? li + 1 : li);
+            int u = 3 * (hasUp ? li - w : li);
+            int d = 3 * (hasDown ? li + w : li);
+            double f0 = (wl * f[l] + wr * f[r]) + (wu * f[u] + wd * f[d]);
+            double f1 = (wl * f[l + 1] + wr * f[r + 1]) + (wu * f[u + 1] + wd * f[d + 1]);
+            double f2 = (wl * f[l + 2] + wr * f[r + 2]) + (wu * f[u + 2] + wd * f[d + 2]);
+            double b0 = (wl * b[l] + wr * b[r]) + (wu * b[u] + wd * b[d]);
+            double b1 = (wl * b[l + 1] + wr * b[r + 1]) + (wu * b[u + 1] + wd * b[d + 1]);
+            double b2 = (wl * b[l + 2] + wr * b[r + 2]) + (wu * b[u + 2] + wd * b[d + 2]);
+            if (weightSum == 0) {
+                return; // a 1x1 level: the system is singular, keep the mean colour
+            }
+            double a11 = a * a + weightSum;
+            double a12 = a * (1 - a);
+            double a22 = (1 - a) * (1 - a) + weightSum;
+            double inverseDet = 1 / (a11 * a22 - a12 * a12);
+            solve(image, i, li, 0, a, a11, a12, a22, inverseDet, f0, b0);
+            solve(image, i, li, 1, a, a11, a12, a22, inverseDet, f1, b1);
+            solve(image, i, li, 2, a, a11, a12, a22, inverseDet, f2, b2);
         }
 
         private void solve(float[] image, int i, int li, int c, double a, double a11, double a12, double a22,

@@ -40,17 +40,26 @@ public final class IncompleteCholesky implements Preconditioner {
         this.shifts = new double[system.blocks()];
         this.safeFrom = new int[system.blocks()];
         for (int b = 0; b < safeFrom.length; b++) {
-            int from = system.blockStart[b];
-            int i = from;
-            if (b > 0 && from < system.unknowns) {
-                int firstRow = system.unknownPixel[from] / system.width;
-                while (i < system.blockStart[b + 1] && system.unknownPixel[i] / system.width < firstRow + 2) {
-                    i++;
-                }
-            }
-            safeFrom[b] = i;
+            safeFrom[b] = firstUnsharedUnknown(system, b);
         }
         RowBlocks.forEach(system.blocks(), this::factorBlock);
+    }
+
+    /**
+     * The block's first unknown whose backward-pass stencil (two image rows up) reaches no other
+     * block's unknowns. Blocks split the unknowns mid-row, so the row the block starts in is
+     * shared with the block before: every unknown in the block's first three image rows reaches it.
+     */
+    static int firstUnsharedUnknown(MattingSystem system, int block) {
+        int from = system.blockStart[block];
+        int i = from;
+        if (block > 0 && from < system.unknowns) {
+            int firstRow = system.unknownPixel[from] / system.width;
+            while (i < system.blockStart[block + 1] && system.unknownPixel[i] / system.width < firstRow + 3) {
+                i++;
+            }
+        }
+        return i;
     }
 
     /** The largest diagonal shift any block needed (0 when plain IC(0) succeeded). */
@@ -183,9 +192,10 @@ public final class IncompleteCholesky implements Preconditioner {
             t[ext[i]] = (r[ext[i]] * inversePivot[i] - far) - factor[li + 11] * t[b2 + 1];
         }
         // backward: L' z = t, column by column so only the factor's own rows are read. Couplings
-        // to other blocks are zero, yet a "-= 0" there would still race with that block's thread,
-        // so the block's first two image rows (the only ones reaching back into another block)
-        // test every coupling; halo entries only ever receive "-= 0" and stay zero.
+        // to other blocks are zero, yet a "-= 0" there would still race with that block's thread
+        // (a read-modify-write that can undo its update), so the block's first three image rows
+        // (the only ones reaching back into another block) test every coupling; halo entries only
+        // ever receive "-= 0" and stay zero.
         int safe = safeFrom[block];
         for (int i = to - 1; i >= from; i--) {
             int li = i * STRIDE;

@@ -3,6 +3,7 @@ package dev.autohair.pipeline.colour;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.pipeline.parallel.RowBlocks;
+import java.util.Arrays;
 
 /**
  * Fast multi-level foreground estimation (Germer, Uelwer, Conrad, Harmeling, 2020). Finds F and B
@@ -122,7 +123,7 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
             System.arraycopy(heldBack, 0, foreground, 3 * heldBackRow * w, heldBack.length);
             int writeEnd = coreEnd == h ? h : Math.max(core, coreEnd - halo);
             System.arraycopy(stripe.f, 3 * (core - from) * w, foreground, 3 * core * w, 3 * (writeEnd - core) * w);
-            heldBack = java.util.Arrays.copyOfRange(stripe.f, 3 * (writeEnd - from) * w, 3 * (coreEnd - from) * w);
+            heldBack = Arrays.copyOfRange(stripe.f, 3 * (writeEnd - from) * w, 3 * (coreEnd - from) * w);
             heldBackRow = writeEnd;
         }
         System.arraycopy(heldBack, 0, foreground, 3 * heldBackRow * w, heldBack.length);
@@ -304,21 +305,24 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
             if (active.isEverywhere()) {
                 return;
             }
-            for (int local = 0; local < h; local++) { // the gaps between each row's runs
+            for (int local = 0; local < h; local++) { // the gaps around each row's runs
                 int y = top + local;
-                int x = 0;
-                for (int k = active.firstRun(y); k <= active.endRun(y); k++) {
-                    int gapEnd = k < active.endRun(y) ? active.runFrom(k) : w;
-                    for (; x < gapEnd; x++) {
-                        int i = y * w + x;
-                        float[] layer = alpha[i] >= 1 ? f : alpha[i] <= 0 ? b : null;
-                        if (layer != null) {
-                            System.arraycopy(image, 3 * i, layer, 3 * (local * w + x), 3);
-                        }
-                    }
-                    if (k < active.endRun(y)) {
-                        x = active.runTo(k);
-                    }
+                int gapFrom = 0;
+                for (int k = active.firstRun(y); k < active.endRun(y); k++) {
+                    settleGap(image, alpha, y, gapFrom, active.runFrom(k));
+                    gapFrom = active.runTo(k);
+                }
+                settleGap(image, alpha, y, gapFrom, w);
+            }
+        }
+
+        private void settleGap(float[] image, float[] alpha, int y, int fromX, int toX) {
+            int local = y - top;
+            for (int x = fromX; x < toX; x++) {
+                int i = y * w + x;
+                float[] layer = alpha[i] >= 1 ? f : alpha[i] <= 0 ? b : null;
+                if (layer != null) {
+                    System.arraycopy(image, 3 * i, layer, 3 * (local * w + x), 3);
                 }
             }
         }

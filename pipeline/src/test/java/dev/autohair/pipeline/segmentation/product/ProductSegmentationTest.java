@@ -19,7 +19,7 @@ class ProductSegmentationTest {
 
     private final ProductSegmentation segmentation = new ProductSegmentation();
 
-    /** Unseeded, GrabCut's k-means++ start drew on from the thread's last call: 5 015 pixels of the cup moved. */
+    /** Unseeded, GrabCut's k-means++ start carried on from the thread's last call: up to 5 015 pixels of the cup moved. */
     @Test
     void theSamePhotoGetsTheSameMaskEveryTime() {
         RgbImage cup = Samples.rgb("coffee.png");

@@ -477,6 +477,9 @@ public final class MattingSystem {
          * semi-definite up to rounding.
          */
         private void windowLaplacian(float[] rgb, int[] pos, double[] w, double[] g) {
+            // w holds the nine colours channel by channel (w[k], w[9 + k], w[18 + k]), and g is
+            // written whole rather than as mirrored pairs: reads of w between stores to g, which
+            // the compiler must assume may alias, cost a quarter of the build
             double mr = 0, mg = 0, mb = 0;
             for (int k = 0; k < 9; k++) {
                 int o = 3 * pos[k];
@@ -491,9 +494,9 @@ public final class MattingSystem {
             for (int k = 0; k < 9; k++) {
                 int o = 3 * pos[k];
                 double r = rgb[o] - mr, gr = rgb[o + 1] - mg, b = rgb[o + 2] - mb;
-                w[3 * k] = r;
-                w[3 * k + 1] = gr;
-                w[3 * k + 2] = b;
+                w[k] = r;
+                w[9 + k] = gr;
+                w[18 + k] = b;
                 a += r * r;
                 bq += r * gr;
                 c += r * b;
@@ -517,20 +520,18 @@ public final class MattingSystem {
             double l21 = (e - l20 * l10) * i11;
             double i22 = 1 / Math.sqrt(f - l20 * l20 - l21 * l21);
             for (int k = 0; k < 9; k++) {
-                double w0 = w[3 * k] * i00;
-                double w1 = (w[3 * k + 1] - l10 * w0) * i11;
-                double w2 = (w[3 * k + 2] - l20 * w0 - l21 * w1) * i22;
-                w[3 * k] = w0 * THIRD; // stored over 3, so w_i . w_j comes out already over 9
-                w[3 * k + 1] = w1 * THIRD;
-                w[3 * k + 2] = w2 * THIRD;
+                double w0 = w[k] * i00;
+                double w1 = (w[9 + k] - l10 * w0) * i11;
+                double w2 = (w[18 + k] - l20 * w0 - l21 * w1) * i22;
+                w[k] = w0 * THIRD; // stored over 3, so w_i . w_j comes out already over 9
+                w[9 + k] = w1 * THIRD;
+                w[18 + k] = w2 * THIRD;
             }
             for (int i = 0; i < 9; i++) {
-                double x0 = w[3 * i], x1 = w[3 * i + 1], x2 = w[3 * i + 2];
-                for (int j = i; j < 9; j++) {
-                    double q = NINTH + x0 * w[3 * j] + x1 * w[3 * j + 1] + x2 * w[3 * j + 2];
-                    double value = (i == j ? 1 : 0) - q;
-                    g[i * 9 + j] = value;
-                    g[j * 9 + i] = value;
+                double x0 = w[i], x1 = w[9 + i], x2 = w[18 + i];
+                for (int j = 0; j < 9; j++) {
+                    double q = NINTH + x0 * w[j] + x1 * w[9 + j] + x2 * w[18 + j];
+                    g[i * 9 + j] = (i == j ? 1 : 0) - q;
                 }
             }
         }

@@ -60,7 +60,7 @@ public final class ConjugateGradient {
         RowBlocks.forEach(blocks, k -> {
             preconditioner.applyBlock(r, z, k);
             System.arraycopy(z, ext[k], p, ext[k], ext[k + 1] - ext[k]);
-            partA[k] = dot(r, z, ext[k], ext[k + 1]);
+            partA[k] = Vectors.dot(r, z, ext[k], ext[k + 1]);
         });
         double rz = sum(partA);
         RowBlocks.forEach(blocks,
@@ -76,9 +76,9 @@ public final class ConjugateGradient {
             // the preconditioner is block-diagonal, so each block can apply it as soon as its own
             // residual is updated: one pass instead of two
             RowBlocks.forEach(blocks, k -> {
-                partB[k] = step(x, r, p, q, alpha, ext[k], ext[k + 1]);
+                partB[k] = Vectors.stepAndNorm(x, r, p, q, alpha, ext[k], ext[k + 1]);
                 preconditioner.applyBlock(r, z, k);
-                partA[k] = dot(r, z, ext[k], ext[k + 1]);
+                partA[k] = Vectors.dot(r, z, ext[k], ext[k + 1]);
             });
             residual = Math.sqrt(sum(partB)) / bNorm;
             if (residual <= tolerance) {
@@ -93,59 +93,6 @@ public final class ConjugateGradient {
             curvature = sum(partA);
         }
         return new Stats(iteration, residual, false);
-    }
-
-    /*
-     * The two vector loops below keep four partial sums: with one, each element's addition waited
-     * for the previous one, and that chain, not memory, made them a third of an iteration on a
-     * small band.
-     */
-
-    /** x += alpha p and r -= alpha q over [from, to); returns the new r . r there. */
-    private static double step(double[] x, double[] r, double[] p, double[] q, double alpha, int from, int to) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int e = from;
-        for (; e + 3 < to; e += 4) {
-            x[e] += alpha * p[e];
-            x[e + 1] += alpha * p[e + 1];
-            x[e + 2] += alpha * p[e + 2];
-            x[e + 3] += alpha * p[e + 3];
-            double v0 = r[e] - alpha * q[e];
-            double v1 = r[e + 1] - alpha * q[e + 1];
-            double v2 = r[e + 2] - alpha * q[e + 2];
-            double v3 = r[e + 3] - alpha * q[e + 3];
-            r[e] = v0;
-            r[e + 1] = v1;
-            r[e + 2] = v2;
-            r[e + 3] = v3;
-            s0 += v0 * v0;
-            s1 += v1 * v1;
-            s2 += v2 * v2;
-            s3 += v3 * v3;
-        }
-        for (; e < to; e++) {
-            x[e] += alpha * p[e];
-            double v = r[e] - alpha * q[e];
-            r[e] = v;
-            s0 += v * v;
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** a . b over [from, to). */
-    private static double dot(double[] a, double[] b, int from, int to) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int e = from;
-        for (; e + 3 < to; e += 4) {
-            s0 += a[e] * b[e];
-            s1 += a[e + 1] * b[e + 1];
-            s2 += a[e + 2] * b[e + 2];
-            s3 += a[e + 3] * b[e + 3];
-        }
-        for (; e < to; e++) {
-            s0 += a[e] * b[e];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private static double sum(double[] parts) {

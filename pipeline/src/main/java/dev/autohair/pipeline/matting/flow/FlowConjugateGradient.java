@@ -1,5 +1,7 @@
 package dev.autohair.pipeline.matting.flow;
 
+import dev.autohair.pipeline.matting.Vectors;
+
 /**
  * Preconditioned conjugate gradients on a {@link FlowSystem} (its block symmetric Gauss-Seidel
  * preconditioner); stops when the relative residual ||b - A x|| / ||b|| reaches the tolerance.
@@ -55,16 +57,7 @@ final class FlowConjugateGradient {
                 break;
             }
             double step = rz / curvature;
-            Chunks.forEach(chunks, c -> {
-                double rr = 0;
-                for (int i = chunks[c]; i < chunks[c + 1]; i++) {
-                    x[i] += step * p[i];
-                    double v = r[i] - step * q[i];
-                    r[i] = v;
-                    rr += v * v;
-                }
-                partB[c] = rr;
-            });
+            Chunks.forEach(chunks, c -> partB[c] = Vectors.stepAndNorm(x, r, p, q, step, chunks[c], chunks[c + 1]));
             residual = Math.sqrt(sum(partB)) / bNorm;
             if (residual <= tolerance) {
                 break;
@@ -83,13 +76,7 @@ final class FlowConjugateGradient {
     }
 
     private static double dot(int[] chunks, double[] a, double[] b, double[] parts) {
-        Chunks.forEach(chunks, c -> {
-            double s = 0;
-            for (int i = chunks[c]; i < chunks[c + 1]; i++) {
-                s += a[i] * b[i];
-            }
-            parts[c] = s;
-        });
+        Chunks.forEach(chunks, c -> parts[c] = Vectors.dot(a, b, chunks[c], chunks[c + 1]));
         return sum(parts);
     }
 

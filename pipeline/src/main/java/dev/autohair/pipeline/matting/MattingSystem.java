@@ -373,25 +373,28 @@ public final class MattingSystem {
             unknownOfExt = new int[extRowStart[ph]];
             java.util.Arrays.fill(unknownOfExt, -1);
             unknownExt = new int[n];
-            int[][] rows = new int[5][pw]; // padded rows y .. y + 4: image rows y - 2 .. y + 2
-            int rowsOf = -1;
-            for (int i = 0; i < n; i++) {
-                int p = unknownPixel[i];
-                int x = p % w;
-                int y = p / w;
-                if (y != rowsOf) {
-                    for (int k = 0; k < 5; k++) {
-                        extendedRow(y + k, rows[k]);
+            int[] bounds = RowBlocks.split(n, blocks); // each unknown's entries are its own
+            RowBlocks.forEach(blocks, b -> {
+                int[][] rows = new int[5][pw]; // padded rows y .. y + 4: image rows y - 2 .. y + 2
+                int rowsOf = -1;
+                for (int i = bounds[b]; i < bounds[b + 1]; i++) {
+                    int p = unknownPixel[i];
+                    int x = p % w;
+                    int y = p / w;
+                    if (y != rowsOf) {
+                        for (int k = 0; k < 5; k++) {
+                            extendedRow(y + k, rows[k]);
+                        }
+                        rowsOf = y;
                     }
-                    rowsOf = y;
+                    int e = rows[2][x + 2];
+                    unknownExt[i] = e;
+                    unknownOfExt[e] = i;
+                    for (int k = 0; k < 5; k++) {
+                        rowBase[i * 5 + k] = rows[k][x]; // padded column of x - 2
+                    }
                 }
-                int e = rows[2][x + 2];
-                unknownExt[i] = e;
-                unknownOfExt[e] = i;
-                for (int k = 0; k < 5; k++) {
-                    rowBase[i * 5 + k] = rows[k][x]; // padded column of x - 2
-                }
-            }
+            });
         }
 
         /**
@@ -536,33 +539,36 @@ public final class MattingSystem {
             }
         }
 
-        /** b_i = -sum over known neighbours j of L_ij alpha_j; those couplings then leave the matrix. */
+        /** b_i = -sum over known neighbours j of L_ij alpha_j; those couplings then leave the matrix. Rows are independent. */
         private void moveKnownToRhs(double[] rhs) {
-            for (int i = 0; i < n; i++) {
-                int p = unknownPixel[i];
-                int x = p % w;
-                int y = p / w;
-                double b = 0;
-                for (int dy = -2; dy <= 2; dy++) {
-                    int py = y + dy;
-                    for (int dx = -2; dx <= 2; dx++) {
-                        int px = x + dx;
-                        int k = i * 25 + slot(dy, dx);
-                        if (px < 0 || py < 0 || px >= w || py >= h) {
-                            coeff[k] = 0;
-                            continue;
-                        }
-                        int j = py * w + px;
-                        if (!trimap.isUnknown(j)) {
-                            if (trimap.isForeground(j)) {
-                                b -= coeff[k];
+            int[] bounds = RowBlocks.split(n, blocks);
+            RowBlocks.forEach(blocks, block -> {
+                for (int i = bounds[block]; i < bounds[block + 1]; i++) {
+                    int p = unknownPixel[i];
+                    int x = p % w;
+                    int y = p / w;
+                    double b = 0;
+                    for (int dy = -2; dy <= 2; dy++) {
+                        int py = y + dy;
+                        for (int dx = -2; dx <= 2; dx++) {
+                            int px = x + dx;
+                            int k = i * 25 + slot(dy, dx);
+                            if (px < 0 || py < 0 || px >= w || py >= h) {
+                                coeff[k] = 0;
+                                continue;
                             }
-                            coeff[k] = 0;
+                            int j = py * w + px;
+                            if (!trimap.isUnknown(j)) {
+                                if (trimap.isForeground(j)) {
+                                    b -= coeff[k];
+                                }
+                                coeff[k] = 0;
+                            }
                         }
                     }
+                    rhs[unknownExt[i]] = b;
                 }
-                rhs[unknownExt[i]] = b;
-            }
+            });
         }
     }
 }

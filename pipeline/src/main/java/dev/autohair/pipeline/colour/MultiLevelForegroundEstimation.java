@@ -321,8 +321,11 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
             for (int x = fromX; x < toX; x++) {
                 int i = y * w + x;
                 float[] layer = alpha[i] >= 1 ? f : alpha[i] <= 0 ? b : null;
-                if (layer != null) {
-                    System.arraycopy(image, 3 * i, layer, 3 * (local * w + x), 3);
+                if (layer != null) { // three samples: a copy call per pixel cost more than the copy
+                    int o = 3 * (local * w + x);
+                    layer[o] = image[3 * i];
+                    layer[o + 1] = image[3 * i + 1];
+                    layer[o + 2] = image[3 * i + 2];
                 }
             }
         }

@@ -289,7 +289,10 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
 
         /** Updates the active pixels with (x + y) % 2 == parity from their 4-neighbours. */
         void sweep(float[] image, float[] alpha, ActiveRegion active, int parity) {
-            int blocks = active.count() > 16_384 ? 4 * RowBlocks.THREADS : 1; // several per thread: the active rows are uneven
+            // several blocks per thread, as the active rows are uneven; a half-sweep of a few
+            // thousand pixels already outlasts the team's hand-off (at 16 384, set for the common
+            // pool's, the last coarse levels of a small photo ran on one thread)
+            int blocks = active.count() > 2_048 ? 4 * RowBlocks.THREADS : 1;
             int[] bounds = RowBlocks.split(h, blocks);
             RowBlocks.forEach(blocks, k -> {
                 for (int y = top + bounds[k]; y < top + bounds[k + 1]; y++) {

@@ -215,13 +215,22 @@ public final class ClosedFormMatting implements AlphaMatting {
     static double bandDepth(Trimap trimap) {
         int w = trimap.width();
         int h = trimap.height();
+        // near[y % 3][x]: a known pixel among row y's columns x - 1 .. x + 1, for three rows at a time
+        boolean[][] near = new boolean[3][w];
+        knownNear(trimap, 0, near[0]);
         int unknowns = 0;
         int touching = 0;
         for (int y = 0; y < h; y++) {
+            if (y + 1 < h) {
+                knownNear(trimap, y + 1, near[(y + 1) % 3]);
+            }
+            boolean[] above = near[(y + 2) % 3]; // row y - 1, or stale but unread at y = 0
+            boolean[] row = near[y % 3];
+            boolean[] below = near[(y + 1) % 3];
             for (int x = 0; x < w; x++) {
                 if (trimap.isUnknown(y * w + x)) {
                     unknowns++;
-                    if (touchesKnown(trimap, x, y)) {
+                    if (row[x] || (y > 0 && above[x]) || (y + 1 < h && below[x])) {
                         touching++;
                     }
                 }
@@ -230,16 +239,13 @@ public final class ClosedFormMatting implements AlphaMatting {
         return touching == 0 ? Double.POSITIVE_INFINITY : (double) unknowns / touching;
     }
 
-    private static boolean touchesKnown(Trimap trimap, int x, int y) {
+    private static void knownNear(Trimap trimap, int y, boolean[] near) {
         int w = trimap.width();
-        for (int yy = Math.max(0, y - 1); yy <= Math.min(trimap.height() - 1, y + 1); yy++) {
-            for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
-                if (!trimap.isUnknown(yy * w + xx)) {
-                    return true;
-                }
-            }
+        for (int x = 0; x < w; x++) {
+            boolean known = !trimap.isUnknown(y * w + x);
+            near[x] = known || (x > 0 && !trimap.isUnknown(y * w + x - 1))
+                    || (x + 1 < w && !trimap.isUnknown(y * w + x + 1));
         }
-        return false;
     }
 
     private Preconditioner preconditioner(MattingSystem system) {

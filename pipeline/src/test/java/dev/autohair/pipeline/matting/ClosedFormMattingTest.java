@@ -271,6 +271,43 @@ class ClosedFormMattingTest {
         assertThat(ClosedFormMatting.bandDepth(new Trimap(8, 8, new byte[64]))).isEqualTo(Double.POSITIVE_INFINITY);
     }
 
+    /** Known pixels scattered at random, so the neighbourhood test meets every edge, corner and direction. */
+    @Test
+    void bandDepthCountsKnownPixelsInAllEightDirectionsAndAtTheBorders() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 20; trial++) {
+            int w = 1 + random.nextInt(30);
+            int h = 1 + random.nextInt(30);
+            byte[] labels = new byte[w * h];
+            for (int i = 0; i < labels.length; i++) {
+                int pick = random.nextInt(10);
+                labels[i] = (byte) (pick == 0 ? Trimap.FOREGROUND : pick == 1 ? Trimap.BACKGROUND : Trimap.UNKNOWN);
+            }
+            Trimap trimap = new Trimap(w, h, labels);
+            int unknowns = 0;
+            int touching = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    if (!trimap.isUnknown(y * w + x)) {
+                        continue;
+                    }
+                    unknowns++;
+                    boolean touches = false;
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int xx = x + dx;
+                            int yy = y + dy;
+                            touches |= xx >= 0 && yy >= 0 && xx < w && yy < h && !trimap.isUnknown(yy * w + xx);
+                        }
+                    }
+                    touching += touches ? 1 : 0;
+                }
+            }
+            double expected = touching == 0 ? Double.POSITIVE_INFINITY : (double) unknowns / touching;
+            assertThat(ClosedFormMatting.bandDepth(trimap)).as("%dx%d trial %d", w, h, trial).isEqualTo(expected);
+        }
+    }
+
     @Test
     void onlyDeepBandsStartFromACoarseLevel() {
         RgbImage image = NoiseImages.of(244, 100, 5);

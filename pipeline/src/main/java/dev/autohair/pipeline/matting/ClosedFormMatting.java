@@ -172,10 +172,10 @@ public final class ClosedFormMatting implements AlphaMatting {
         // the coarse levels are solved and dropped before this level's system exists, and the
         // full-size alpha is allocated only once the solve is done: at 40 MP the system is the
         // largest object alive, and each of these would have sat beside it
-        Result coarse = coarseSolution(image, trimap, field, tolerance);
+        Result coarse = coarseSolution(image, trimap, unknowns, field, tolerance);
         Trimap solved = coarse != null && unknowns > options.settleAbove()
                 ? Pyramid.settledBy(coarse.matte(), trimap) : trimap;
-        int solving = solved.unknownCount();
+        int solving = solved == trimap ? unknowns : solved.unknownCount(); // a count is a pass over the image
         if (solving == 0) { // the coarse matte settled every pixel
             return new Result(new Matte(trimap.width(), trimap.height(), knownAlpha(solved)), 0, 0, 0,
                     1 + coarse.levels());
@@ -197,8 +197,8 @@ public final class ClosedFormMatting implements AlphaMatting {
     }
 
     /** The half-resolution solution, or null when the level is small or thin enough to solve directly. */
-    private Result coarseSolution(RgbImage image, Trimap trimap, PriorField field, double tolerance) {
-        if (!options.coarseToFine() || trimap.unknownCount() <= options.coarsestUnknowns()
+    private Result coarseSolution(RgbImage image, Trimap trimap, int unknowns, PriorField field, double tolerance) {
+        if (!options.coarseToFine() || unknowns <= options.coarsestUnknowns()
                 || image.width() < 16 || image.height() < 16 || bandDepth(trimap) < COARSE_BAND_DEPTH) {
             return null;
         }

@@ -58,9 +58,8 @@ public final class ConjugateGradient {
             return new Stats(0, residual, true);
         }
         RowBlocks.forEach(blocks, k -> {
-            preconditioner.applyBlock(r, z, k);
+            partA[k] = preconditioner.applyBlock(r, z, k);
             System.arraycopy(z, ext[k], p, ext[k], ext[k + 1] - ext[k]);
-            partA[k] = Vectors.dot(r, z, ext[k], ext[k + 1]);
         });
         double rz = sum(partA);
         RowBlocks.forEach(blocks,
@@ -77,8 +76,7 @@ public final class ConjugateGradient {
             // residual is updated: one pass instead of two
             RowBlocks.forEach(blocks, k -> {
                 partB[k] = Vectors.stepAndNorm(x, r, p, q, alpha, ext[k], ext[k + 1]);
-                preconditioner.applyBlock(r, z, k);
-                partA[k] = Vectors.dot(r, z, ext[k], ext[k + 1]);
+                partA[k] = preconditioner.applyBlock(r, z, k);
             });
             residual = Math.sqrt(sum(partB)) / bNorm;
             if (residual <= tolerance) {

@@ -167,7 +167,7 @@ public final class IncompleteCholesky implements Preconditioner {
     }
 
     @Override
-    public void applyBlock(double[] r, double[] z, int block) {
+    public double applyBlock(double[] r, double[] z, int block) {
         int from = system.blockStart[block];
         int to = system.blockStart[block + 1];
         int[] rowBase = system.rowBase;
@@ -197,10 +197,13 @@ public final class IncompleteCholesky implements Preconditioner {
         // (the only ones reaching back into another block) test every coupling; halo entries only
         // ever receive "-= 0" and stay zero.
         int safe = safeFrom[block];
+        double rz = 0; // z is zero on the halo, so the unknowns alone make r . z
         for (int i = to - 1; i >= from; i--) {
             int li = i * STRIDE;
             double ti = t[ext[i]];
-            z[ext[i]] = ti * inversePivot[i];
+            double zi = ti * inversePivot[i];
+            z[ext[i]] = zi;
+            rz += r[ext[i]] * zi;
             int rb = i * 5;
             int b0 = rowBase[rb];
             int b1 = rowBase[rb + 1];
@@ -227,5 +230,6 @@ public final class IncompleteCholesky implements Preconditioner {
             t[b2] -= factor[li + 10] * ti;
             t[b2 + 1] -= factor[li + 11] * ti;
         }
+        return rz;
     }
 }

@@ -6,8 +6,11 @@ package dev.autohair.pipeline.matting;
  */
 public interface Preconditioner {
 
-    /** z = M^-1 r on the unknowns of {@code block}; r and z are extended-space vectors. */
-    void applyBlock(double[] r, double[] z, int block);
+    /**
+     * z = M^-1 r on the unknowns of {@code block}; r and z are extended-space vectors. Returns
+     * r . z over the block, which conjugate gradients needs next, so it costs no pass of its own.
+     */
+    double applyBlock(double[] r, double[] z, int block);
 
     /** No preconditioning: z = r (plain conjugate gradients). */
     static Preconditioner identity(MattingSystem system) {
@@ -15,6 +18,7 @@ public interface Preconditioner {
             int from = system.extBlockStart[block];
             int to = system.extBlockStart[block + 1];
             System.arraycopy(r, from, z, from, to - from);
+            return Vectors.dot(r, z, from, to);
         };
     }
 
@@ -26,10 +30,13 @@ public interface Preconditioner {
             inverseDiagonal[i] = diagonal > 0 ? 1 / diagonal : 0; // zero diagonal: a decoupled unknown
         }
         return (r, z, block) -> {
+            double rz = 0;
             for (int i = system.blockStart[block]; i < system.blockStart[block + 1]; i++) {
                 int e = system.unknownExt[i];
                 z[e] = r[e] * inverseDiagonal[i];
+                rz += r[e] * z[e];
             }
+            return rz;
         };
     }
 }

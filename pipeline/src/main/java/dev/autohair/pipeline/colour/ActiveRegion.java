@@ -1,5 +1,6 @@
 package dev.autohair.pipeline.colour;
 
+import dev.autohair.pipeline.parallel.RowBlocks;
 import java.util.Arrays;
 
 /**
@@ -39,54 +40,57 @@ final class ActiveRegion {
      * fractional or differs from a 4-neighbour's, i.e. where the layers are not simply the image.
      */
     static ActiveRegion nearEdges(float[] alpha, int width, int height, int margin) {
-        boolean[] edge = new boolean[width * height];
-        for (int y = 0; y < height; y++) { // each differing pair marks both its pixels
-            int row = y * width;
-            boolean hasBelow = y < height - 1;
-            for (int x = 0; x < width; x++) {
-                int i = row + x;
-                float a = alpha[i];
-                if (a > 0 && a < 1) {
-                    edge[i] = true;
-                }
-                if (x < width - 1 && alpha[i + 1] != a) {
-                    edge[i] = true;
-                    edge[i + 1] = true;
-                }
-                if (hasBelow && alpha[i + width] != a) {
-                    edge[i] = true;
-                    edge[i + width] = true;
-                }
+        // each row's edges and their horizontal dilation depend on that row alone (and alpha
+        // around it), and a block of rows' vertical dilation on the margin rows around it, so
+        // both passes go in parallel blocks of rows
+        boolean[] wide = new boolean[width * height];
+        int blocks = width * height > 16_384 ? RowBlocks.THREADS : 1;
+        int[] bounds = RowBlocks.split(height, blocks);
+        RowBlocks.forEach(blocks, b -> {
+            boolean[] edge = new boolean[width];
+            for (int y = bounds[b]; y < bounds[b + 1]; y++) {
+                edgesOfRow(alpha, width, height, y, edge);
+                dilateRow(edge, margin, wide, y * width);
             }
-        }
-        boolean[] wide = new boolean[edge.length];
-        for (int y = 0; y < height; y++) { // horizontal dilation by a running count
-            int row = y * width;
-            int inWindow = 0;
-            for (int x = 0; x < Math.min(width, margin); x++) {
-                inWindow += edge[row + x] ? 1 : 0;
-            }
-            for (int x = 0; x < width; x++) {
-                if (x + margin < width && edge[row + x + margin]) {
-                    inWindow++;
-                }
-                if (x - margin - 1 >= 0 && edge[row + x - margin - 1]) {
-                    inWindow--;
-                }
-                wide[row + x] = inWindow > 0;
-            }
-        }
+        });
+        RowRuns[] parts = new RowRuns[blocks];
+        RowBlocks.forEach(blocks, b -> parts[b] = dilateColumns(wide, width, height, margin, bounds[b], bounds[b + 1]));
         int count = 0;
+        int length = 0;
+        for (RowRuns part : parts) {
+            count += part.count();
+            length += part.length();
+        }
+        int[] runs = new int[length];
         int[] rowRuns = new int[height + 1];
-        int[] runs = new int[64];
-        int runCount = 0;
-        int[] inWindow = new int[width];
-        for (int y = 0; y < Math.min(height, margin); y++) {
+        int offset = 0;
+        for (int b = 0; b < blocks; b++) {
+            RowRuns part = parts[b];
+            System.arraycopy(part.runs(), 0, runs, offset, part.length());
+            for (int y = bounds[b]; y < bounds[b + 1]; y++) {
+                rowRuns[y + 1] = (offset + part.rowEnds()[y - bounds[b]]) / 2;
+            }
+            offset += part.length();
+        }
+        return new ActiveRegion(width, false, count, rowRuns, runs);
+    }
+
+    /** Runs of rows [from, to) as (start, end) column pairs, where each row's runs end, and the pixels in them. */
+    private record RowRuns(int[] runs, int length, int[] rowEnds, int count) {}
+
+    /** Vertical dilation of rows [from, to) by a running count per column, as runs. */
+    private static RowRuns dilateColumns(boolean[] wide, int width, int height, int margin, int from, int to) {
+        int[] inWindow = new int[width]; // rows from - margin - 1 .. from + margin - 1: what row from adds to and drops from
+        for (int y = Math.max(0, from - margin - 1); y < Math.min(height, from + margin); y++) {
             for (int x = 0; x < width; x++) {
                 inWindow[x] += wide[y * width + x] ? 1 : 0;
             }
         }
-        for (int y = 0; y < height; y++) { // vertical dilation, all columns at once
+        int[] runs = new int[64];
+        int length = 0;
+        int[] rowEnds = new int[to - from];
+        int count = 0;
+        for (int y = from; y < to; y++) {
             int add = y + margin;
             int drop = y - margin - 1;
             boolean inRun = false;
@@ -100,16 +104,46 @@ final class ActiveRegion {
                 boolean active = inWindow[x] > 0;
                 count += active ? 1 : 0;
                 if (active != inRun) { // a run starts or ends here
-                    runs = append(runs, runCount++, x);
+                    runs = append(runs, length++, x);
                     inRun = active;
                 }
             }
             if (inRun) {
-                runs = append(runs, runCount++, width);
+                runs = append(runs, length++, width);
             }
-            rowRuns[y + 1] = runCount / 2;
+            rowEnds[y - from] = length;
         }
-        return new ActiveRegion(width, false, count, rowRuns, runs);
+        return new RowRuns(runs, length, rowEnds, count);
+    }
+
+    /** Row y's edge pixels: fractional alpha, or alpha unlike a 4-neighbour's. */
+    private static void edgesOfRow(float[] alpha, int width, int height, int y, boolean[] edge) {
+        int row = y * width;
+        for (int x = 0; x < width; x++) {
+            int i = row + x;
+            float a = alpha[i];
+            edge[x] = (a > 0 && a < 1)
+                    || (x > 0 && alpha[i - 1] != a) || (x < width - 1 && alpha[i + 1] != a)
+                    || (y > 0 && alpha[i - width] != a) || (y < height - 1 && alpha[i + width] != a);
+        }
+    }
+
+    /** wide[offset + x]: an edge within margin columns of x, by a running count. */
+    private static void dilateRow(boolean[] edge, int margin, boolean[] wide, int offset) {
+        int width = edge.length;
+        int inWindow = 0;
+        for (int x = 0; x < Math.min(width, margin); x++) {
+            inWindow += edge[x] ? 1 : 0;
+        }
+        for (int x = 0; x < width; x++) {
+            if (x + margin < width && edge[x + margin]) {
+                inWindow++;
+            }
+            if (x - margin - 1 >= 0 && edge[x - margin - 1]) {
+                inWindow--;
+            }
+            wide[offset + x] = inWindow > 0;
+        }
     }
 
     private static int[] append(int[] values, int size, int value) {

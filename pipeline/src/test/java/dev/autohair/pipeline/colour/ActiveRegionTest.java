@@ -20,12 +20,38 @@ class ActiveRegionTest {
 
         ActiveRegion region = ActiveRegion.nearEdges(alpha, w, h, 2);
 
+        assertMatchesBruteForce(region, alpha, w, h, 2);
+        assertThat(region.contains(0)).isTrue(); // within 2 of (2, 2), whose neighbour is fractional
+        assertThat(region.contains(2 * w + 9)).isFalse();
+        assertThat(region.rowHasAny(19)).isTrue();
+    }
+
+    /**
+     * Large enough for rows to go in parallel blocks, with edges scattered over every row, so a
+     * block's first rows must see the margin rows of the block before.
+     */
+    @Test
+    void aLargeImageSplitIntoBlocksOfRowsGetsTheSameRegion() {
+        int w = 200;
+        int h = 123;
+        float[] alpha = new float[w * h];
+        java.util.Random random = new java.util.Random(3);
+        for (int k = 0; k < 60; k++) {
+            int x = random.nextInt(w);
+            int y = random.nextInt(h);
+            alpha[y * w + x] = random.nextBoolean() ? 1 : 0.25f;
+        }
+
+        assertMatchesBruteForce(ActiveRegion.nearEdges(alpha, w, h, 6), alpha, w, h, 6);
+    }
+
+    private static void assertMatchesBruteForce(ActiveRegion region, float[] alpha, int w, int h, int margin) {
         int count = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                boolean expected = false; // brute force: any edge pixel within Chebyshev distance 2
-                for (int dy = -2; dy <= 2; dy++) {
-                    for (int dx = -2; dx <= 2; dx++) {
+                boolean expected = false; // any edge pixel within Chebyshev distance margin
+                for (int dy = -margin; dy <= margin; dy++) {
+                    for (int dx = -margin; dx <= margin; dx++) {
                         expected |= isEdge(alpha, w, h, x + dx, y + dy);
                     }
                 }
@@ -34,9 +60,6 @@ class ActiveRegionTest {
             }
         }
         assertThat(region.count()).isEqualTo(count);
-        assertThat(region.contains(0)).isTrue(); // within 2 of (2, 2), whose neighbour is fractional
-        assertThat(region.contains(2 * w + 9)).isFalse();
-        assertThat(region.rowHasAny(19)).isTrue();
     }
 
     /** Fractional, or different from a 4-neighbour; false outside the image. */

@@ -75,7 +75,11 @@ final class ActiveRegion {
         return new ActiveRegion(width, false, count, rowRuns, runs);
     }
 
-    /** Runs of rows [from, to) as (start, end) column pairs, where each row's runs end, and the pixels in them. */
+    /**
+     * A block of rows' runs: the first {@code length} ints of {@code runs} are (first column, column
+     * after the last) pairs, {@code rowEnds[k]} is how many of those ints its k-th row ends at, and
+     * {@code count} the pixels the runs cover.
+     */
     private record RowRuns(int[] runs, int length, int[] rowEnds, int count) {}
 
     /** Vertical dilation of rows [from, to) by a running count per column, as runs. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class IncompleteCholeskyTest {
 
     /** A vertical band of unknown columns 10..29 between background and foreground. */
-    private static Trimap band(int w, int h) {
+    static Trimap band(int w, int h) {
         byte[] labels = new byte[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

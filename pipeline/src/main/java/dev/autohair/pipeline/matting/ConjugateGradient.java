@@ -48,12 +48,12 @@ public final class ConjugateGradient {
             partA[k] = bb;
             partB[k] = rr;
         });
-        double bNorm = Math.sqrt(sum(partA));
+        double bNorm = Math.sqrt(Vectors.sum(partA));
         if (bNorm == 0) { // only background around the band: the exact answer is zero
             java.util.Arrays.fill(x, 0);
             return new Stats(0, 0, true);
         }
-        double residual = Math.sqrt(sum(partB)) / bNorm;
+        double residual = Math.sqrt(Vectors.sum(partB)) / bNorm;
         if (residual <= tolerance) {
             return new Stats(0, residual, true);
         }
@@ -61,10 +61,10 @@ public final class ConjugateGradient {
             partA[k] = preconditioner.applyBlock(r, z, k);
             System.arraycopy(z, ext[k], p, ext[k], ext[k + 1] - ext[k]);
         });
-        double rz = sum(partA);
+        double rz = Vectors.sum(partA);
         RowBlocks.forEach(blocks,
                 k -> partA[k] = system.multiplyBlock(p, q, system.blockStart[k], system.blockStart[k + 1]));
-        double curvature = sum(partA);
+        double curvature = Vectors.sum(partA);
         int iteration = 0;
         while (iteration < maxIterations) {
             iteration++;
@@ -78,26 +78,18 @@ public final class ConjugateGradient {
                 partB[k] = Vectors.stepAndNorm(x, r, p, q, alpha, ext[k], ext[k + 1]);
                 partA[k] = preconditioner.applyBlock(r, z, k);
             });
-            residual = Math.sqrt(sum(partB)) / bNorm;
+            residual = Math.sqrt(Vectors.sum(partB)) / bNorm;
             if (residual <= tolerance) {
                 return new Stats(iteration, residual, true);
             }
-            double rzNext = sum(partA);
+            double rzNext = Vectors.sum(partA);
             double beta = rzNext / rz;
             rz = rzNext;
             // the next direction and its product in one pass: q = A z + beta q
             RowBlocks.forEach(blocks, k -> partA[k] = system.nextDirectionBlock(z, p, q, beta,
                     system.blockStart[k], system.blockStart[k + 1]));
-            curvature = sum(partA);
+            curvature = Vectors.sum(partA);
         }
         return new Stats(iteration, residual, false);
-    }
-
-    private static double sum(double[] parts) {
-        double s = 0;
-        for (double v : parts) {
-            s += v;
-        }
-        return s;
     }
 }

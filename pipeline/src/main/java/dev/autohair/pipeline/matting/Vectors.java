@@ -1,9 +1,10 @@
 package dev.autohair.pipeline.matting;
 
 /**
- * The conjugate-gradient solvers' vector loops over a range of a vector. Each keeps four partial
- * sums: with one, every element's addition waited for the previous one, and that chain, not
- * memory, made these loops a third of an iteration on a small band.
+ * The conjugate-gradient solvers' vector loops over a range of a vector, and the sum of their
+ * blocks' results. The loops keep four partial sums: with one, every element's addition waited
+ * for the previous one, and that chain, not memory, made these loops a third of an iteration on a
+ * small band.
  */
 public final class Vectors {
 
@@ -54,5 +55,14 @@ public final class Vectors {
             s0 += a[e] * b[e];
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** The blocks' partial results added in block order, so a solve does not depend on which thread ran which. */
+    public static double sum(double[] parts) {
+        double s = 0;
+        for (double v : parts) {
+            s += v;
+        }
+        return s;
     }
 }

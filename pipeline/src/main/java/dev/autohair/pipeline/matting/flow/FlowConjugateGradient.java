@@ -39,12 +39,12 @@ final class FlowConjugateGradient {
             partA[c] = bb;
             partB[c] = rr;
         });
-        double bNorm = Math.sqrt(sum(partA));
+        double bNorm = Math.sqrt(Vectors.sum(partA));
         if (bNorm == 0) {
             java.util.Arrays.fill(x, 0);
             return new Stats(0, 0);
         }
-        double residual = Math.sqrt(sum(partB)) / bNorm;
+        double residual = Math.sqrt(Vectors.sum(partB)) / bNorm;
         system.precondition(r, z);
         System.arraycopy(z, 0, p, 0, n);
         double rz = dot(chunks, r, z, partA);
@@ -58,7 +58,7 @@ final class FlowConjugateGradient {
             }
             double step = rz / curvature;
             Chunks.forEach(chunks, c -> partB[c] = Vectors.stepAndNorm(x, r, p, q, step, chunks[c], chunks[c + 1]));
-            residual = Math.sqrt(sum(partB)) / bNorm;
+            residual = Math.sqrt(Vectors.sum(partB)) / bNorm;
             if (residual <= tolerance) {
                 break;
             }
@@ -77,14 +77,6 @@ final class FlowConjugateGradient {
 
     private static double dot(int[] chunks, double[] a, double[] b, double[] parts) {
         Chunks.forEach(chunks, c -> parts[c] = Vectors.dot(a, b, chunks[c], chunks[c + 1]));
-        return sum(parts);
-    }
-
-    private static double sum(double[] parts) {
-        double s = 0;
-        for (double v : parts) {
-            s += v;
-        }
-        return s;
+        return Vectors.sum(parts);
     }
 }

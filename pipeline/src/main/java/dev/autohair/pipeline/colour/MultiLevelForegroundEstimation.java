@@ -402,7 +402,9 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
         }
 
         private static float unit(double value) {
-            return (float) Math.max(0, Math.min(1, value));
+            // comparisons, not Math.max / min: those handle NaN and -0 in several instructions each,
+            // six times a pixel (the same result, -0 included, as <= 0 turns it into 0)
+            return (float) (value <= 0 ? 0 : value >= 1 ? 1 : value);
         }
     }
 }

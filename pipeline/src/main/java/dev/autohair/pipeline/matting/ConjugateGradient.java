@@ -5,8 +5,8 @@ import dev.autohair.pipeline.parallel.RowBlocks;
 /**
  * Preconditioned conjugate gradients on a {@link MattingSystem}, stopping when the relative
  * residual ||b - A x|| / ||b|| falls to the tolerance. Vector updates are fused per thread block
- * so each iteration makes two parallel passes (update + preconditioner; next direction with its
- * operator product).
+ * so each iteration makes three parallel passes (update + the preconditioner's forward pass; its
+ * backward pass; next direction with its operator product).
  */
 public final class ConjugateGradient {
 
@@ -57,11 +57,9 @@ public final class ConjugateGradient {
         if (residual <= tolerance) {
             return new Stats(0, residual, true);
         }
-        RowBlocks.forEach(blocks, k -> {
-            partA[k] = preconditioner.applyBlock(r, z, k);
-            System.arraycopy(z, ext[k], p, ext[k], ext[k + 1] - ext[k]);
-        });
-        double rz = Vectors.sum(partA);
+        RowBlocks.forEach(blocks, k -> preconditioner.forwardBlock(r, z, k));
+        double rz = finishPreconditioning(preconditioner, r, z, blocks, partA);
+        RowBlocks.forEach(blocks, k -> System.arraycopy(z, ext[k], p, ext[k], ext[k + 1] - ext[k]));
         RowBlocks.forEach(blocks,
                 k -> partA[k] = system.multiplyBlock(p, q, system.blockStart[k], system.blockStart[k + 1]));
         double curvature = Vectors.sum(partA);
@@ -72,17 +70,17 @@ public final class ConjugateGradient {
                 return new Stats(iteration - 1, residual, residual <= tolerance);
             }
             double alpha = rz / curvature;
-            // the preconditioner is block-diagonal, so each block can apply it as soon as its own
-            // residual is updated: one pass instead of two
+            // each block starts preconditioning as soon as its own residual is updated, in the
+            // same pass
             RowBlocks.forEach(blocks, k -> {
                 partB[k] = Vectors.stepAndNorm(x, r, p, q, alpha, ext[k], ext[k + 1]);
-                partA[k] = preconditioner.applyBlock(r, z, k);
+                preconditioner.forwardBlock(r, z, k);
             });
             residual = Math.sqrt(Vectors.sum(partB)) / bNorm;
             if (residual <= tolerance) {
                 return new Stats(iteration, residual, true);
             }
-            double rzNext = Vectors.sum(partA);
+            double rzNext = finishPreconditioning(preconditioner, r, z, blocks, partA);
             double beta = rzNext / rz;
             rz = rzNext;
             // the next direction and its product in one pass: q = A z + beta q
@@ -91,5 +89,13 @@ public final class ConjugateGradient {
             curvature = Vectors.sum(partA);
         }
         return new Stats(iteration, residual, false);
+    }
+
+    /** The preconditioner's coupling unknowns and backward pass, after its forward pass; returns r . z. */
+    private static double finishPreconditioning(Preconditioner preconditioner, double[] r, double[] z, int blocks,
+            double[] parts) {
+        double coupled = preconditioner.couplings(r, z);
+        RowBlocks.forEach(blocks, k -> parts[k] = preconditioner.backwardBlock(r, z, k));
+        return Vectors.sum(parts) + coupled;
     }
 }

@@ -28,7 +28,7 @@ class ClosedFormMattingLemurTest {
         ClosedFormMatting.Result result = matting.solve(LEMUR, TRIMAP);
 
         // measured: SAD 222.5, MSE 2.75e-6 (8-bit rounding alone gives MSE ~1.3e-6 on the band)
-        assertThat(result.relativeResidual()).isLessThanOrEqualTo(3e-5);
+        assertThat(result.relativeResidual()).isLessThanOrEqualTo(2e-5);
         assertThat(MatteDifference.sad(result.matte(), REFERENCE)).isLessThan(260);
         assertThat(MatteDifference.mse(result.matte(), REFERENCE)).isLessThan(3.5e-6);
     }

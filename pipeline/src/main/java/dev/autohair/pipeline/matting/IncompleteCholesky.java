@@ -62,37 +62,31 @@ public final class IncompleteCholesky implements Preconditioner {
         this.factor = new float[system.unknowns * STRIDE];
         this.inversePivot = new float[system.unknowns];
         int blocks = system.blocks();
-        List<int[]> separators = separators(system);
-        separatorStart = separators.stream().mapToInt(s -> s[0]).toArray();
-        separatorEnd = separators.stream().mapToInt(s -> s[1]).toArray();
+        List<Range> separators = separators(system);
+        separatorStart = separators.stream().mapToInt(Range::start).toArray();
+        separatorEnd = separators.stream().mapToInt(Range::end).toArray();
         coreStart = new int[blocks];
         coreEnd = new int[blocks];
         for (int b = 0; b < blocks; b++) {
-            int from = system.blockStart[b];
-            int to = system.blockStart[b + 1];
-            for (int s = 0; s < separatorStart.length; s++) {
-                if (separatorStart[s] <= from && separatorEnd[s] > from) {
-                    from = separatorEnd[s];
-                }
-                if (separatorStart[s] < to && separatorEnd[s] >= to) {
-                    to = separatorStart[s];
-                }
-            }
-            coreStart[b] = from;
-            coreEnd[b] = Math.max(from, to);
+            Range core = core(system.blockStart[b], system.blockStart[b + 1], separators);
+            coreStart[b] = core.start();
+            coreEnd[b] = core.end();
         }
         this.shifts = new double[blocks + 1];
         RowBlocks.forEach(blocks, this::factorCore);
         factorSeparators();
     }
 
+    /** Unknowns start until end. */
+    record Range(int start, int end) {}
+
     /**
      * The separators: at each seam between blocks, the two image rows from the row the later block
      * starts in, merged with the one before where fewer than three rows would lie between them
      * (a short band of long rows), so that no two separators couple.
      */
-    static List<int[]> separators(MattingSystem system) {
-        List<int[]> separators = new ArrayList<>();
+    static List<Range> separators(MattingSystem system) {
+        List<Range> separators = new ArrayList<>();
         int lastRow = Integer.MIN_VALUE; // the last image row of the previous separator
         for (int b = 1; b < system.blocks(); b++) {
             int seam = system.blockStart[b];
@@ -101,14 +95,28 @@ public final class IncompleteCholesky implements Preconditioner {
             }
             int firstRow = rowOf(system, seam);
             if (firstRow <= lastRow + SEPARATOR_ROWS) { // too close: extend the previous separator
-                firstRow = rowOf(system, separators.get(separators.size() - 1)[0]);
-                separators.remove(separators.size() - 1);
+                firstRow = rowOf(system, separators.remove(separators.size() - 1).start());
             }
-            int start = firstUnknownFromRow(system, firstRow);
             lastRow = Math.max(lastRow, rowOf(system, seam) + SEPARATOR_ROWS - 1);
-            separators.add(new int[] {start, firstUnknownFromRow(system, lastRow + 1)});
+            separators.add(new Range(firstUnknownFromRow(system, firstRow), firstUnknownFromRow(system, lastRow + 1)));
         }
         return separators;
+    }
+
+    /**
+     * A block's unknowns less the separators at its ends (every separator holds a seam, so none
+     * lies inside a block); empty when a merged separator covers the block.
+     */
+    private static Range core(int from, int to, List<Range> separators) {
+        for (Range separator : separators) {
+            if (separator.start() <= from && separator.end() > from) {
+                from = separator.end();
+            }
+            if (separator.start() < to && separator.end() >= to) {
+                to = separator.start();
+            }
+        }
+        return new Range(from, Math.max(from, to));
     }
 
     private static int rowOf(MattingSystem system, int unknown) {
@@ -140,12 +148,13 @@ public final class IncompleteCholesky implements Preconditioner {
     }
 
     private static int[][] pairs() {
+        int[] differences = differences();
         int[][] table = new int[LOWER][];
         for (int o = 0; o < LOWER; o++) {
             int[] list = new int[2 * LOWER];
             int count = 0;
             for (int o1 = 0; o1 < o; o1++) {
-                int o2 = differences()[o1 * 25 + o];
+                int o2 = differences[o1 * 25 + o];
                 if (o2 >= 0 && o2 < LOWER) {
                     list[count++] = o1;
                     list[count++] = o2;

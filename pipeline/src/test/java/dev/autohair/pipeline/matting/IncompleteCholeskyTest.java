@@ -36,7 +36,7 @@ class IncompleteCholeskyTest {
         assertThat(system.blocks()).isEqualTo(4);
         // 1220 unknowns in 4 blocks of 305, 20 a row: the blocks start in the middle of a row
         assertThat(system.unknownPixel[system.blockStart[1]] % w).isNotEqualTo(10);
-        List<int[]> separators = IncompleteCholesky.separators(system);
+        List<IncompleteCholesky.Range> separators = IncompleteCholesky.separators(system);
         assertThat(separators).hasSize(3);
         assertCoresApart(system, separators);
     }
@@ -53,13 +53,13 @@ class IncompleteCholeskyTest {
         }
         MattingSystem system = MattingSystem.build(NoiseImages.of(w, h, 6), new Trimap(w, h, labels), 1e-7, 6);
         assertThat(system.blocks()).isEqualTo(6); // 1600 unknowns, 8 rows: blocks of 1.3 rows
-        List<int[]> separators = IncompleteCholesky.separators(system);
+        List<IncompleteCholesky.Range> separators = IncompleteCholesky.separators(system);
         assertThat(separators.size()).isLessThan(system.blocks() - 1);
         assertCoresApart(system, separators);
         assertSymmetricPositive(system, new IncompleteCholesky(system));
     }
 
-    private static void assertCoresApart(MattingSystem system, List<int[]> separators) {
+    private static void assertCoresApart(MattingSystem system, List<IncompleteCholesky.Range> separators) {
         int[] owner = new int[system.unknowns]; // block of a core unknown, or -1 in a separator
         for (int b = 0; b < system.blocks(); b++) {
             for (int i = system.blockStart[b]; i < system.blockStart[b + 1]; i++) {
@@ -67,12 +67,12 @@ class IncompleteCholeskyTest {
             }
         }
         int lastRow = Integer.MIN_VALUE;
-        for (int[] separator : separators) {
-            assertThat(separator[1]).isGreaterThan(separator[0]);
-            int firstRow = system.unknownPixel[separator[0]] / system.width;
+        for (IncompleteCholesky.Range separator : separators) {
+            assertThat(separator.end()).isGreaterThan(separator.start());
+            int firstRow = system.unknownPixel[separator.start()] / system.width;
             assertThat(firstRow).as("separators couple").isGreaterThan(lastRow + 2);
-            lastRow = system.unknownPixel[separator[1] - 1] / system.width;
-            for (int i = separator[0]; i < separator[1]; i++) {
+            lastRow = system.unknownPixel[separator.end() - 1] / system.width;
+            for (int i = separator.start(); i < separator.end(); i++) {
                 owner[i] = -1;
             }
         }

@@ -57,11 +57,7 @@ final class PymattingAnchor {
             Path dir = Files.createTempDirectory("autohair-pymatting");
             List<String> command = new ArrayList<>(List.of(python, script.toString(), dir.resolve("out").toString()));
             for (Map.Entry<String, Case> entry : cases.entrySet()) {
-                Path image = dir.resolve(entry.getKey() + ".png");
-                Path trimap = dir.resolve(entry.getKey() + ".trimap.png");
-                ImageIO.write(rgb(entry.getValue().image()), "png", image.toFile());
-                ImageIO.write(grey(entry.getValue().trimap()), "png", trimap.toFile());
-                command.add(image + ":" + trimap);
+                command.add(write(dir, entry.getKey(), entry.getValue()));
             }
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -81,6 +77,7 @@ final class PymattingAnchor {
                 throw new IllegalStateException("pymatting anchor answered " + runs.size() + " of " + cases.size()
                         + " cases:\n" + output);
             }
+            deleteTree(dir); // at 8 MP a round leaves ~100 MB of PNGs
             return runs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,8 +87,36 @@ final class PymattingAnchor {
         }
     }
 
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** An image and trimap both sides solve. */
     record Case(RgbImage image, Trimap trimap) {}
+
+    /** Writes NAME.png and NAME.trimap.png as the anchor reads them; returns its IMAGE:TRIMAP argument. */
+    static String write(Path dir, String name, Case c) throws IOException {
+        Path image = dir.resolve(name + ".png");
+        Path trimap = dir.resolve(name + ".trimap.png");
+        ImageIO.write(rgb(c.image()), "png", image.toFile());
+        ImageIO.write(grey(c.trimap()), "png", trimap.toFile());
+        return image + ":" + trimap;
+    }
+
+    /** An 8-bit grey PNG of the matte. */
+    static void write(Path file, Matte matte) throws IOException {
+        BufferedImage out = new BufferedImage(matte.width(), matte.height(), BufferedImage.TYPE_BYTE_GRAY);
+        byte[] pixels = new byte[matte.pixelCount()];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) byte8(matte.alpha()[i]);
+        }
+        out.getRaster().setDataElements(0, 0, matte.width(), matte.height(), pixels);
+        ImageIO.write(out, "png", file.toFile());
+    }
 
     private static BufferedImage rgb(RgbImage image) {
         BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);

@@ -15,6 +15,7 @@ import dev.autohair.quality.RembgTrimapRule;
 import dev.autohair.quality.labelled.LabelledFolder;
 import dev.autohair.quality.labelled.LabelledPhoto;
 import dev.autohair.testing.Samples;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import java.util.Optional;
  * present) with rembg's trimap rule on their binary masks, scored against those masks.
  *
  * <p>Run: mvn -q -B -Pbench install -DskipTests &amp;&amp; mvn -q -B -Pbench -pl benchmarks exec:java
- * -Dexec.mainClass=dev.autohair.bench.PymattingBenchmark [-Dexec.args="sizes=0.5,2,8 kinds=hair,fur labelled=DIR tolerances=1e-4,3e-4 rounds=2"]
+ * -Dexec.mainClass=dev.autohair.bench.PymattingBenchmark [-Dexec.args="sizes=0.5,2,8 kinds=hair,fur labelled=DIR tolerances=1e-4,3e-4 rounds=2 keep=DIR"]
  */
 public final class PymattingBenchmark {
 
@@ -90,6 +91,9 @@ public final class PymattingBenchmark {
             }
         }
 
+        if (options.containsKey("keep")) {
+            keep(Path.of(options.get("keep")), cases, ours);
+        }
         System.out.printf(Locale.ROOT, "%d hardware threads; %d rounds; AutoHair = ClosedFormMatting.solve + MultiLevelForegroundEstimation%n%n",
                 Runtime.getRuntime().availableProcessors(), rounds);
         System.out.println("| case | pixels | unknowns | configuration | AutoHair ms | pymatting ms | ratio | SAD AutoHair | SAD pymatting | MSE AutoHair | MSE pymatting |");
@@ -110,6 +114,21 @@ public final class PymattingBenchmark {
     }
 
     private record Measured(double ms, ClosedFormMatting.Result result) {}
+
+    /**
+     * Writes each case as the anchor reads it, with its true alpha (NAME.truth.png) and the
+     * default configuration's (NAME.autohair.png), for checks outside the JVM
+     * ({@code benchmarks/scripts/pymatting_stable_inverse.py}).
+     */
+    private static void keep(Path dir, List<Case> cases, Map<String, Measured> ours) throws IOException {
+        Files.createDirectories(dir);
+        for (Case c : cases) {
+            PymattingAnchor.write(dir, c.name(), new PymattingAnchor.Case(c.image(), c.trimap()));
+            PymattingAnchor.write(dir.resolve(c.name() + ".truth.png"), c.truth());
+            PymattingAnchor.write(dir.resolve(c.name() + ".autohair.png"), ours.get(c.name() + "\tdefault").result().matte());
+        }
+        System.out.println("cases written to " + dir.toAbsolutePath());
+    }
 
     /** Median of several warm runs (one run from 4 MP up), after a warm-up run. */
     private static Measured measure(Case c, ClosedFormMatting matting, MultiLevelForegroundEstimation foreground) {

@@ -104,10 +104,10 @@ public final class TrimapGrid {
     }
 
     /** Markdown: per mask side a table of kind × width × method (SAD / MSE, means over the seeds), then the checks. */
-    public static String render(Spec spec, List<Cell> cells) {
+    public String render(Spec spec, List<Cell> cells) {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Seeds %s; SAD in thousands / MSE ×10⁻³ over the whole image, mean over"
-                + " the seeds; lower is better.%n%n", spec.seeds()));
+        md.append(String.format(Locale.ROOT, "Seeds %s; matting %s; SAD in thousands / MSE ×10⁻³ over the whole image,"
+                + " mean over the seeds; lower is better.%n%n", spec.seeds(), matting.name()));
         for (int side : spec.maskSides()) {
             md.append(String.format(Locale.ROOT, "**Rough mask at %d px (network-like, scaled up)**%n%n", side));
             md.append("| kind | width |");

@@ -5,7 +5,9 @@ import dev.autohair.quality.BackgroundPhotos;
 import dev.autohair.quality.CompositeGenerator;
 import dev.autohair.quality.CompositeKind;
 import dev.autohair.quality.QualityReport;
+import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
+import dev.autohair.pipeline.matting.flow.InformationFlowMatting;
 import dev.autohair.quality.QualityResult;
 import dev.autohair.pipeline.trimap.Trimaps;
 import dev.autohair.common.contract.TrimapSpec;
@@ -29,7 +31,8 @@ final class QualityCommand {
             autohair quality --labelled DIR [--route selfie,product,auto] [--object-model NAME] [--max-side N]
                              [--band SPEC] [-o REPORT.md]
             autohair quality --grid [--widths 640,1280,2560] [--mask-sides 320,1024] [--seeds 1,2,3]
-                             [--kinds hair,curls,fur,product_edge] [--samples DIR] [-o REPORT.md]
+                             [--kinds hair,curls,fur,product_edge] [--matting MODE] [--samples DIR]
+                             [-o REPORT.md]
 
               renders hair, curl, fur and product-edge foregrounds with exact alpha over the sample
               photos and prints SAD, MSE and gradient error for: a perfect hard mask, the rough mask
@@ -54,6 +57,7 @@ final class QualityCommand {
                          trimap, rembg's rule, confidence, the old scaled band; all with the same
                          matting) over kinds x widths (x 3/4 high) x rough-mask resolutions x seeds,
                          SAD and MSE (Markdown; progress on stderr; docs/QUALITY.md)
+              --matting  the grid's matting: closed-form (default) or information-flow
             """;
 
     private final PrintStream out;
@@ -65,7 +69,7 @@ final class QualityCommand {
     int run(List<String> args) {
         Arguments a = Arguments.parse(args, Set.of("--grid"),
                 Set.of("-o", "--size", "--seed", "--samples", "--labelled", "--route", "--max-side", "--object-model",
-                        "--band", "--widths", "--mask-sides", "--seeds", "--kinds"));
+                        "--band", "--widths", "--mask-sides", "--seeds", "--kinds", "--matting"));
         if (a.option("--labelled").isPresent()) {
             String markdown = LabelledQuality.run(Path.of(a.option("--labelled").get()),
                     LabelledQuality.routes(a.option("--route").orElse("selfie")), a.intOption("--max-side", 0),
@@ -106,16 +110,27 @@ final class QualityCommand {
                 list(a, "--mask-sides", "320,1024", k -> parsePositive("--mask-sides", k)),
                 list(a, "--seeds", "1,2,3", k -> (long) parsePositive("--seeds", k)),
                 List.of(GridMethod.values()));
+        AlphaMatting matting = gridMatting(a);
         try {
-            TrimapGrid grid = new TrimapGrid(new CompositeGenerator(BackgroundPhotos.load(samples)),
-                    new ClosedFormMatting());
-            String markdown = TrimapGrid.render(spec, grid.measure(spec, System.err));
+            TrimapGrid grid = new TrimapGrid(new CompositeGenerator(BackgroundPhotos.load(samples)), matting);
+            String markdown = grid.render(spec, grid.measure(spec, System.err));
             out.print(markdown);
             write(a, markdown);
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException("quality grid failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The weights-free strategies only: the grid hands each the rough mask as its prior. */
+    private static AlphaMatting gridMatting(Arguments a) {
+        String mode = a.option("--matting").orElse("closed-form");
+        return switch (mode) {
+            case "closed-form" -> new ClosedFormMatting();
+            case "information-flow" -> new InformationFlowMatting();
+            default -> throw new UsageException("--matting for --grid: closed-form or information-flow, got '" + mode
+                    + "'");
+        };
     }
 
     private static TrimapSpec band(Arguments a) {

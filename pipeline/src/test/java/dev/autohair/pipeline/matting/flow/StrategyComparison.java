@@ -7,7 +7,10 @@ import dev.autohair.pipeline.image.Resampler;
 import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.matting.MaskPrior;
+import dev.autohair.common.contract.TrimapSpec;
 import dev.autohair.pipeline.trimap.AutomaticTrimap;
+import dev.autohair.pipeline.trimap.TrimapGenerator;
+import dev.autohair.pipeline.trimap.Trimaps;
 import dev.autohair.quality.AlphaError;
 import dev.autohair.quality.AlphaMetrics;
 import dev.autohair.quality.BackgroundPhotos;
@@ -32,9 +35,10 @@ import java.util.Map;
  * their ratio within one run is meaningful on a loaded machine).
  *
  * <p>Trimaps: {@code truth} ({@link GroundTruthTrimap}, no mask) and {@code auto} (as the product
- * runs on a rough mask: {@link RoughMask#network} at 320 px, the default {@link AutomaticTrimap}
- * on it, matting handed the mask as its prior). With
- * {@code labelled=DIR}, also the labelled photos: {@code mask} (the default automatic trimap
+ * runs on a rough mask: {@link RoughMask#network} at 320 px, the default (adaptive) band on it,
+ * matting handed the mask as its prior) or {@code scaled} (the same with the seed's image-scaled
+ * {@link AutomaticTrimap}, the default until the adaptive band). With
+ * {@code labelled=DIR}, also the labelled photos: {@code mask} (the default band
  * made from the binary ground-truth mask, no prior, the same for both) and {@code auto} (the
  * mask made rough at 320 px, as on the composites), scored against the binary mask.
  *
@@ -47,7 +51,19 @@ public final class StrategyComparison {
     /** Rough-mask working resolution, as {@link RoughMask#DEFAULT_LONG_SIDE}. */
     private static final int MASK_SIDE = RoughMask.DEFAULT_LONG_SIDE;
 
+    /** The product's band: what {@code "mode": "auto"} builds (the adaptive band). */
+    private static final TrimapGenerator DEFAULT_BAND = Trimaps.forSpec(TrimapSpec.auto());
+
     private StrategyComparison() {}
+
+    /** {@code auto}: the default band; {@code scaled}: the seed's image-scaled band (the default before the adaptive one). */
+    private static TrimapGenerator bandFor(String name) {
+        return switch (name) {
+            case "auto" -> DEFAULT_BAND;
+            case "scaled" -> new AutomaticTrimap();
+            default -> throw new IllegalArgumentException("trimaps: truth, auto or scaled, got " + name);
+        };
+    }
 
     public static void main(String[] args) throws java.io.IOException {
         ComparisonArguments arguments = ComparisonArguments.parse(args, "1-3", "640x480,1280x960");
@@ -82,7 +98,7 @@ public final class StrategyComparison {
                                 mask = null;
                             } else {
                                 mask = RoughMask.network(truth, MASK_SIDE);
-                                trimap = new AutomaticTrimap().generate(mask);
+                                trimap = bandFor(kindOfTrimap).generate(mask);
                             }
                             table.row(group + " | " + seed, kindOfTrimap, group, trimap.unknownCount(),
                                     measure(methods, composite.image(), trimap, mask, truth));
@@ -103,11 +119,11 @@ public final class StrategyComparison {
                 Matte truth = photo.truth();
                 RgbImage image = photo.image();
                 String size = image.width() + "x" + image.height();
-                Trimap fromMask = new AutomaticTrimap().generate(truth);
+                Trimap fromMask = DEFAULT_BAND.generate(truth);
                 photos.row(photo.name() + " | " + size + " | –", "mask", "labelled photos", fromMask.unknownCount(),
                         measure(methods, image, fromMask, null, truth));
                 Matte rough = RoughMask.network(truth, MASK_SIDE);
-                Trimap auto = new AutomaticTrimap().generate(rough);
+                Trimap auto = DEFAULT_BAND.generate(rough);
                 photos.row(photo.name() + " | " + size + " | –", "auto", "labelled photos", auto.unknownCount(),
                         measure(methods, image, auto, rough, truth));
             }

@@ -19,6 +19,8 @@ final class KdTree {
     private final int[] ids;
     /** Split axis of the subtree whose median sits at this position (unused in leaves). */
     private final byte[] axis;
+    /** Tree position of each id, to measure a query against the previous query's neighbours. */
+    private final int[] position;
 
     /**
      * @param coordinates dim floats per point; point i gets id i
@@ -36,6 +38,10 @@ final class KdTree {
         }
         this.axis = new byte[size];
         build(0, size);
+        this.position = new int[size];
+        for (int i = 0; i < size; i++) {
+            position[ids[i]] = i;
+        }
     }
 
     int size() {
@@ -111,13 +117,19 @@ final class KdTree {
         ids[j] = t;
     }
 
-    /** Per-thread search state: the k best so far, as a max-heap on squared distance. */
+    /**
+     * Per-thread search state: the k best so far, as a max-heap on squared distance. It keeps the
+     * last search's neighbours to bound the next search in the same tree.
+     */
     static final class Query {
         final int[] found;
         final float[] distance;
         private int count;
         private int k;
         private int exclude;
+        /** While fewer than k are found, only points within this squared distance can be among them. */
+        private double bound;
+        private KdTree lastTree;
         private float[] q;
         private int qOffset;
         /** Per axis, the query's offset from the current cell (0 when inside it along that axis). */
@@ -138,10 +150,18 @@ final class KdTree {
      * Finds the (at most) k points nearest to the point at {@code q[offset..offset+dim)}, skipping
      * the point whose id is {@code exclude} (-1 for none). Afterwards {@code query.found[0..count)}
      * holds their ids and {@code query.distance} their squared distances, in no particular order.
+     *
+     * <p>Queries made in image order ask about neighbouring pixels, whose neighbours are mostly the
+     * same: the previous search's k neighbours, measured against this query, bound how far this
+     * one's k-th can be, and the search skips every cell beyond that from the start (exact: the
+     * bound holds k points). Among points tied at the k-th distance, which are returned may differ.
      */
     void nearest(float[] q, int offset, int k, int exclude, Query query) {
+        int wanted = Math.min(k, query.found.length);
+        query.bound = boundFromLast(q, offset, wanted, exclude, query);
+        query.lastTree = this;
         query.count = 0;
-        query.k = Math.min(k, query.found.length);
+        query.k = wanted;
         query.exclude = exclude;
         query.q = q;
         query.qOffset = offset;
@@ -149,6 +169,30 @@ final class KdTree {
             java.util.Arrays.fill(query.offset, 0);
             search(0, size, 0, query);
         }
+    }
+
+    /** The largest distance from this query to the last search's k neighbours, or infinity. */
+    private double boundFromLast(float[] q, int offset, int k, int exclude, Query query) {
+        if (query.lastTree != this || query.count < k || k == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double worst = 0;
+        for (int j = 0; j < k; j++) {
+            int id = query.found[j];
+            if (id == exclude) {
+                return Double.POSITIVE_INFINITY; // only k - 1 candidates left
+            }
+            int o = position[id] * dim;
+            float d2 = 0;
+            for (int d = 0; d < dim; d++) {
+                float t = q[offset + d] - points[o + d];
+                d2 += t * t;
+            }
+            worst = Math.max(worst, d2);
+        }
+        // widened by far more than float rounding, so that a cell's box distance, summed in
+        // double, can never exceed the float distance of a candidate inside it
+        return worst * (1 + 1e-4) + 1e-12;
     }
 
     /**
@@ -174,7 +218,7 @@ final class KdTree {
         search(nearLo, nearHi, boxDistance, query);
         double old = query.offset[a];
         double farDistance = boxDistance - old * old + (double) diff * diff;
-        if (query.count < query.k || farDistance < query.distance[0]) {
+        if (query.count < query.k ? farDistance <= query.bound : farDistance < query.distance[0]) {
             query.offset[a] = diff;
             search(farLo, farHi, farDistance, query);
             query.offset[a] = old;
@@ -192,6 +236,9 @@ final class KdTree {
             d2 += t * t;
         }
         if (query.count < query.k) {
+            if (d2 > query.bound) {
+                return;
+            }
             siftUp(query, query.count++, ids[i], d2);
         } else if (d2 < query.distance[0]) {
             siftDown(query, ids[i], d2);

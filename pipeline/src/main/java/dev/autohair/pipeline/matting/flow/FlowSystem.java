@@ -44,6 +44,12 @@ final class FlowSystem {
     private final int[] chunks;
     private final int[] rowChunks;
     private final double[] scratch;
+    /** The sparse couplings the preconditioner uses: within a row's chunk, below and above the diagonal. */
+    private final Triangle lower;
+    private final Triangle upper;
+
+    /** Compressed rows of one triangle of the sparse part, in its original entry order. */
+    private record Triangle(int[] start, int[] column, float[] value) {}
 
     private FlowSystem(int n, ColourMixtureFlow cm, int[] tStart, int[] tRow, float[] tWeight, int[] sStart,
             int[] sColumn, float[] sValue, double[] sDiagonal, double[] rhs, double[] diagonal) {
@@ -64,14 +70,53 @@ final class FlowSystem {
         this.chunks = Chunks.split(n);
         this.rowChunks = Chunks.split(rows);
         this.scratch = new double[rows];
+        this.lower = triangle(true);
+        this.upper = triangle(false);
+    }
+
+    /**
+     * The entries (i, j) of the sparse part with j in i's chunk and j below (or above) i: all that
+     * each sweep of {@link #precondition} reads, so a sweep skips no entries.
+     */
+    private Triangle triangle(boolean below) {
+        int[] start = new int[n + 1];
+        for (int c = 0; c + 1 < chunks.length; c++) {
+            for (int i = chunks[c]; i < chunks[c + 1]; i++) {
+                start[i + 1] = start[i];
+                for (int t = sparseStart[i]; t < sparseStart[i + 1]; t++) {
+                    if (inTriangle(sparseColumn[t], i, chunks[c], chunks[c + 1], below)) {
+                        start[i + 1]++;
+                    }
+                }
+            }
+        }
+        int[] column = new int[start[n]];
+        float[] value = new float[start[n]];
+        for (int c = 0; c + 1 < chunks.length; c++) {
+            for (int i = chunks[c]; i < chunks[c + 1]; i++) {
+                int at = start[i];
+                for (int t = sparseStart[i]; t < sparseStart[i + 1]; t++) {
+                    if (inTriangle(sparseColumn[t], i, chunks[c], chunks[c + 1], below)) {
+                        column[at] = sparseColumn[t];
+                        value[at++] = sparseValue[t];
+                    }
+                }
+            }
+        }
+        return new Triangle(start, column, value);
+    }
+
+    private static boolean inTriangle(int j, int i, int from, int to, boolean below) {
+        return below ? j >= from && j < i : j > i && j < to;
     }
 
     /**
      * Stored non-zeros: the colour-mixture factor (off-diagonal, stored with its transpose), the sparse part's
-     * off-diagonal entries and the diagonal. The operator's storage, in entries.
+     * off-diagonal entries (and the preconditioner's copy of those within a chunk) and the diagonal. The
+     * system's storage, in entries.
      */
     long nonZeros() {
-        return (long) cmTransposeRow.length * 2 + sparseColumn.length + n;
+        return (long) cmTransposeRow.length * 2 + sparseColumn.length + lower.column().length + upper.column().length + n;
     }
 
     int[] chunks() {
@@ -193,26 +238,26 @@ final class FlowSystem {
      * are left out, so M is symmetric positive definite and the chunks run in parallel.
      */
     void precondition(double[] r, double[] z) {
+        int[] lowerStart = lower.start();
+        int[] lowerColumn = lower.column();
+        float[] lowerValue = lower.value();
+        int[] upperStart = upper.start();
+        int[] upperColumn = upper.column();
+        float[] upperValue = upper.value();
         Chunks.forEach(chunks, c -> {
             int from = chunks[c];
             int to = chunks[c + 1];
             for (int i = from; i < to; i++) {
                 double s = r[i];
-                for (int t = sparseStart[i]; t < sparseStart[i + 1]; t++) {
-                    int j = sparseColumn[t];
-                    if (j >= from && j < i) {
-                        s -= sparseValue[t] * z[j];
-                    }
+                for (int t = lowerStart[i]; t < lowerStart[i + 1]; t++) {
+                    s -= lowerValue[t] * z[lowerColumn[t]];
                 }
                 z[i] = s / diagonal[i];
             }
             for (int i = to - 1; i >= from; i--) {
                 double s = 0;
-                for (int t = sparseStart[i]; t < sparseStart[i + 1]; t++) {
-                    int j = sparseColumn[t];
-                    if (j > i && j < to) {
-                        s += sparseValue[t] * z[j];
-                    }
+                for (int t = upperStart[i]; t < upperStart[i + 1]; t++) {
+                    s += upperValue[t] * z[upperColumn[t]];
                 }
                 z[i] -= s / diagonal[i];
             }

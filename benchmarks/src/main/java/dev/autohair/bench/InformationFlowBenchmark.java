@@ -13,7 +13,6 @@ import dev.autohair.quality.CompositeKind;
 import dev.autohair.quality.RoughMask;
 import dev.autohair.testing.Samples;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,11 +31,7 @@ public final class InformationFlowBenchmark {
     private InformationFlowBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "");
-        }
+        Map<String, String> options = BenchmarkArguments.parse(args);
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         CompositeGenerator generator = new CompositeGenerator(BackgroundPhotos.load(Samples.dir()));
         ClosedFormMatting closedForm = new ClosedFormMatting();

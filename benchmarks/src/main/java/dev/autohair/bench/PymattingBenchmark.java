@@ -48,11 +48,7 @@ public final class PymattingBenchmark {
     private PymattingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "");
-        }
+        Map<String, String> options = BenchmarkArguments.parse(args);
         List<Case> cases = cases(options);
         Map<String, ClosedFormMatting> configurations = new LinkedHashMap<>();
         configurations.put("default", new ClosedFormMatting());

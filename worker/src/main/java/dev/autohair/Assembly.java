@@ -14,6 +14,7 @@ import dev.autohair.pipeline.decode.ImageLimits;
 import dev.autohair.pipeline.matting.MattingStrategy;
 import dev.autohair.pipeline.matting.TrimapMatting;
 import dev.autohair.pipeline.matting.flow.InformationFlowMatting;
+import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
 import dev.autohair.pipeline.matting.network.InferenceMode;
 import dev.autohair.pipeline.matting.network.MattingModelContract;
@@ -102,12 +103,20 @@ public final class Assembly {
     /** The matting strategy of a configuration: closed-form, a matting network over the trimap, or a trimap-free network. */
     public static MattingStrategy matting(MattingConfig config, int maxBatch) {
         return switch (config.mode()) {
-            case CLOSED_FORM -> new TrimapMatting(new ClosedFormMatting());
-            case INFORMATION_FLOW -> new TrimapMatting(new InformationFlowMatting());
+            case CLOSED_FORM, INFORMATION_FLOW -> new TrimapMatting(weightsFreeMatting(config.mode()));
             case NETWORK -> NetworkMatting.load(config.model().orElseThrow(), MattingModelContract.DEEP_IMAGE_MATTING,
                     config.inference(), maxBatch);
             case TRIMAP_FREE -> TrimapFreeMatting.load(config.model().orElseThrow(), MattingModelContract.TRIMAP_FREE,
                     ((InferenceMode.WholeImage) config.inference()).maxSide(), maxBatch);
+        };
+    }
+
+    /** The weights-free matting of a mode: closed-form or information-flow. */
+    public static AlphaMatting weightsFreeMatting(MattingConfig.Mode mode) {
+        return switch (mode) {
+            case CLOSED_FORM -> new ClosedFormMatting();
+            case INFORMATION_FLOW -> new InformationFlowMatting();
+            case NETWORK, TRIMAP_FREE -> throw new IllegalArgumentException(mode.wireName() + " needs a model file");
         };
     }
 

@@ -1,13 +1,13 @@
 package dev.autohair.cli;
 
 import dev.autohair.Assembly;
+import dev.autohair.config.MattingConfig;
 import dev.autohair.quality.BackgroundPhotos;
 import dev.autohair.quality.CompositeGenerator;
 import dev.autohair.quality.CompositeKind;
 import dev.autohair.quality.QualityReport;
 import dev.autohair.pipeline.matting.AlphaMatting;
 import dev.autohair.pipeline.matting.ClosedFormMatting;
-import dev.autohair.pipeline.matting.flow.InformationFlowMatting;
 import dev.autohair.quality.QualityResult;
 import dev.autohair.pipeline.trimap.Trimaps;
 import dev.autohair.common.contract.TrimapSpec;
@@ -124,13 +124,11 @@ final class QualityCommand {
 
     /** The weights-free strategies only: the grid hands each the rough mask as its prior. */
     private static AlphaMatting gridMatting(Arguments a) {
-        String mode = a.option("--matting").orElse("closed-form");
-        return switch (mode) {
-            case "closed-form" -> new ClosedFormMatting();
-            case "information-flow" -> new InformationFlowMatting();
-            default -> throw new UsageException("--matting for --grid: closed-form or information-flow, got '" + mode
-                    + "'");
-        };
+        String mode = a.option("--matting").orElse(MattingConfig.Mode.CLOSED_FORM.wireName());
+        return java.util.stream.Stream.of(MattingConfig.Mode.CLOSED_FORM, MattingConfig.Mode.INFORMATION_FLOW)
+                .filter(m -> m.wireName().equals(mode)).findFirst().map(Assembly::weightsFreeMatting)
+                .orElseThrow(() -> new UsageException("--matting for --grid: closed-form or information-flow, got '"
+                        + mode + "'"));
     }
 
     private static TrimapSpec band(Arguments a) {

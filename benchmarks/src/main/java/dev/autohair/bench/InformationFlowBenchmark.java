@@ -36,8 +36,7 @@ public final class InformationFlowBenchmark {
         CompositeGenerator generator = new CompositeGenerator(BackgroundPhotos.load(Samples.dir()));
         ClosedFormMatting closedForm = new ClosedFormMatting();
         InformationFlowMatting flow = new InformationFlowMatting();
-        System.out.printf(Locale.ROOT, "%d hardware threads; %d rounds after a warm-up; median ms%n%n",
-                Runtime.getRuntime().availableProcessors(), rounds);
+        System.out.printf(Locale.ROOT, "%s; %d rounds after a warm-up; median ms%n%n", Machine.describe(), rounds);
         System.out.println("| case | unknowns | closed-form ms | information-flow ms | IFM iterations | IFM / CF"
                 + " | SAD CF | SAD IFM |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");

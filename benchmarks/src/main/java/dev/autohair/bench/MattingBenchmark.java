@@ -34,8 +34,8 @@ public final class MattingBenchmark {
         RgbImage composite = Samples.composite(Samples.rgb("lemur_foreground.png"), reference,
                 Resampler.resize(Samples.rgb("coffee.png"), lemur.width(), lemur.height()));
 
-        System.out.printf("closed-form matting, epsilon %.0e, relative-residual tolerance %.0e, %d hardware threads%n%n",
-                fast.options().epsilon(), tolerance, Runtime.getRuntime().availableProcessors());
+        System.out.printf("closed-form matting, epsilon %.0e, relative-residual tolerance %.0e, %s%n%n",
+                fast.options().epsilon(), tolerance, Machine.describe());
         System.out.printf("%-22s %9s %9s | %9s %6s %8s | %9s %6s | %6s | %s%n", "case", "pixels", "unknowns",
                 "fast ms", "iters", "ms/MPu", "plain ms", "iters", "ratio", "error (SAD / MSE)");
 

@@ -36,8 +36,8 @@ public final class NetworkMattingBenchmark {
         for (int i = 0; i < IMAGES; i++) {
             inputs.add(new MattingInput(picture(SIDE, i), ring(SIDE)));
         }
-        System.out.printf(Locale.ROOT, "model %s, %d images of %dx%d, median of %d runs, cores %d%n", model, IMAGES, SIDE,
-                SIDE, reps, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "model %s, %d images of %dx%d, median of %d runs; %s%n", model, IMAGES, SIDE,
+                SIDE, reps, Machine.describe());
         List<NetworkMatting> mattings = new ArrayList<>();
         for (int batch : BATCHES) {
             mattings.add(NetworkMatting.load(model, MattingModelContract.DEEP_IMAGE_MATTING,

@@ -42,7 +42,7 @@ public final class PipelineBenchmark {
                 .withPreconditioning(ClosedFormMatting.Preconditioning.NONE).withCoarseToFine(false));
         try (CutoutPipeline production = pipeline(new ClosedFormMatting());
                 CutoutPipeline baseline = pipeline(naive)) {
-            System.out.printf(Locale.ROOT, "cores: %d, max heap: %d MiB%n", Runtime.getRuntime().availableProcessors(),
+            System.out.printf(Locale.ROOT, "%s, max heap: %d MiB%n", Machine.describe(),
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.println("| image | MP | unknown MP | stage | AutoHair ms | naive CG ms | speed-up | AutoHair ms per unknown MP |");
             System.out.println("|---|---:|---:|---|---:|---:|---:|---:|");

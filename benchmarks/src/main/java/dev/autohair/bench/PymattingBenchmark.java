@@ -39,7 +39,7 @@ import java.util.Optional;
  * present) with rembg's trimap rule on their binary masks, scored against those masks.
  *
  * <p>Run: mvn -q -B -Pbench install -DskipTests &amp;&amp; mvn -q -B -Pbench -pl benchmarks exec:java
- * -Dexec.mainClass=dev.autohair.bench.PymattingBenchmark [-Dexec.args="sizes=0.5,2,8 kinds=hair,fur labelled=DIR tolerances=1e-4,3e-4 rounds=2 keep=DIR"]
+ * -Dexec.mainClass=dev.autohair.bench.PymattingBenchmark [-Dexec.args="sizes=0.5,2,8 kinds=hair,fur labelled=DIR tolerances=1e-4,3e-4 epsilons=1e-6 rounds=2 keep=DIR"]
  */
 public final class PymattingBenchmark {
 
@@ -56,6 +56,12 @@ public final class PymattingBenchmark {
             if (!tolerance.isBlank()) {
                 configurations.put("tolerance " + tolerance,
                         new ClosedFormMatting(ClosedFormMatting.Options.defaults().withTolerance(Double.parseDouble(tolerance))));
+            }
+        }
+        for (String epsilon : options.getOrDefault("epsilons", "").split(",")) {
+            if (!epsilon.isBlank()) {
+                configurations.put("epsilon " + epsilon,
+                        new ClosedFormMatting(ClosedFormMatting.Options.defaults().withEpsilon(Double.parseDouble(epsilon))));
             }
         }
         MultiLevelForegroundEstimation foreground = new MultiLevelForegroundEstimation();
@@ -90,8 +96,8 @@ public final class PymattingBenchmark {
         if (options.containsKey("keep")) {
             keep(Path.of(options.get("keep")), cases, ours);
         }
-        System.out.printf(Locale.ROOT, "%d hardware threads; %d rounds; AutoHair = ClosedFormMatting.solve + MultiLevelForegroundEstimation%n%n",
-                Runtime.getRuntime().availableProcessors(), rounds);
+        System.out.printf(Locale.ROOT, "%s; %d rounds; AutoHair = ClosedFormMatting.solve + MultiLevelForegroundEstimation%n%n",
+                Machine.describe(), rounds);
         System.out.println("| case | pixels | unknowns | configuration | AutoHair ms | pymatting ms | ratio | SAD AutoHair | SAD pymatting | MSE AutoHair | MSE pymatting |");
         System.out.println("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Case c : cases) {

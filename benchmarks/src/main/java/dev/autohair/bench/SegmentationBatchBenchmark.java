@@ -46,8 +46,7 @@ public final class SegmentationBatchBenchmark {
             }
             images.add(new RgbImage(640, 480, rgb));
         }
-        System.out.printf("cores %d, java %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.println(Machine.describe());
         System.out.println("| model | engine | input | batch | ms per image | ratio to batch 1 |");
         System.out.println("|---|---|---|---:|---:|---:|");
         run(SelfieSegmentation.spec(ModelLocation.resolve(SelfieSegmentation.MODEL_NAME)), images);

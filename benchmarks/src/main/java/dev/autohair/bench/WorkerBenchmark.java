@@ -64,8 +64,8 @@ public final class WorkerBenchmark {
         try (DevStack stack = DevStack.start(dir); CutoutPipeline pipeline = Assembly.cutoutPipeline(null)) {
             stack.s3().createBucket("uploads");
             stack.s3().createBucket("cutouts");
-            System.out.printf(Locale.ROOT, "cores: %d; %d jobs over 4 sample photos (0.14-0.30 MP)%n",
-                    Runtime.getRuntime().availableProcessors(), JOBS);
+            System.out.printf(Locale.ROOT, "%s; %d jobs over 4 sample photos (0.14-0.30 MP)%n",
+                    Machine.describe(), JOBS);
             if (!deliveryOnly) {
                 batchSizes(stack, pipeline, images);
             }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Closed-form matting plus multi-level foreground estimation, AutoHair's against pymatting's
@@ -52,18 +53,8 @@ public final class PymattingBenchmark {
         List<Case> cases = cases(options);
         Map<String, ClosedFormMatting> configurations = new LinkedHashMap<>();
         configurations.put("default", new ClosedFormMatting());
-        for (String tolerance : options.getOrDefault("tolerances", "").split(",")) {
-            if (!tolerance.isBlank()) {
-                configurations.put("tolerance " + tolerance,
-                        new ClosedFormMatting(ClosedFormMatting.Options.defaults().withTolerance(Double.parseDouble(tolerance))));
-            }
-        }
-        for (String epsilon : options.getOrDefault("epsilons", "").split(",")) {
-            if (!epsilon.isBlank()) {
-                configurations.put("epsilon " + epsilon,
-                        new ClosedFormMatting(ClosedFormMatting.Options.defaults().withEpsilon(Double.parseDouble(epsilon))));
-            }
-        }
+        addVariants(configurations, options.get("tolerances"), "tolerance", ClosedFormMatting.Options::withTolerance);
+        addVariants(configurations, options.get("epsilons"), "epsilon", ClosedFormMatting.Options::withEpsilon);
         MultiLevelForegroundEstimation foreground = new MultiLevelForegroundEstimation();
 
         Optional<PymattingAnchor> anchor = PymattingAnchor.find();
@@ -133,6 +124,17 @@ public final class PymattingBenchmark {
     }
 
     /** Median of several warm runs (one run from 4 MP up), after a warm-up run. */
+    /** One configuration per comma-separated value: the defaults with that value set, named "NAME VALUE". */
+    private static void addVariants(Map<String, ClosedFormMatting> configurations, String values, String name,
+            BiFunction<ClosedFormMatting.Options, Double, ClosedFormMatting.Options> with) {
+        for (String value : values == null ? new String[0] : values.split(",")) {
+            if (!value.isBlank()) {
+                configurations.put(name + " " + value,
+                        new ClosedFormMatting(with.apply(ClosedFormMatting.Options.defaults(), Double.parseDouble(value))));
+            }
+        }
+    }
+
     private static Measured measure(Case c, ClosedFormMatting matting, MultiLevelForegroundEstimation foreground) {
         int runs = c.image().pixelCount() < 1_000_000 ? 7 : c.image().pixelCount() < 4_000_000 ? 3 : 1;
         ClosedFormMatting.Result result = matting.solve(c.image(), c.trimap());

@@ -40,7 +40,7 @@ import java.util.function.BiFunction;
  * present) with rembg's trimap rule on their binary masks, scored against those masks.
  *
  * <p>Run: mvn -q -B -Pbench install -DskipTests &amp;&amp; mvn -q -B -Pbench -pl benchmarks exec:java
- * -Dexec.mainClass=dev.autohair.bench.PymattingBenchmark [-Dexec.args="sizes=0.5,2,8 kinds=hair,fur labelled=DIR tolerances=1e-4,3e-4 epsilons=1e-6 rounds=2 keep=DIR"]
+ * -Dexec.mainClass=dev.autohair.bench.PymattingBenchmark [-Dexec.args="sizes=0.5,2,8 kinds=hair,fur labelled=DIR tolerances=1e-4,3e-4 epsilons=1e-6 start=doubled rounds=2 keep=DIR"]
  */
 public final class PymattingBenchmark {
 
@@ -55,6 +55,9 @@ public final class PymattingBenchmark {
         configurations.put("default", new ClosedFormMatting());
         addVariants(configurations, options.get("tolerances"), "tolerance", ClosedFormMatting.Options::withTolerance);
         addVariants(configurations, options.get("epsilons"), "epsilon", ClosedFormMatting.Options::withEpsilon);
+        if ("doubled".equals(options.get("start"))) { // the bilinear coarse-to-fine start, as before the guided one
+            configurations.put("start doubled", new ClosedFormMatting(ClosedFormMatting.Options.defaults().withGuidedStart(false)));
+        }
         MultiLevelForegroundEstimation foreground = new MultiLevelForegroundEstimation();
 
         Optional<PymattingAnchor> anchor = PymattingAnchor.find();

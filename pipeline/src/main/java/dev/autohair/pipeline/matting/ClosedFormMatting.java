@@ -35,9 +35,11 @@ public final class ClosedFormMatting implements AlphaMatting {
      * @param preconditioning preconditioner of the conjugate gradients
      * @param settleAbove a level with more unknowns than this solves only the pixels its coarse
      *     solution has not settled ({@link Pyramid#settledBy}); the rest keep that 0 or 1
+     * @param guidedStart a level starts from its coarse solution upsampled through the image's
+     *     colours ({@link GuidedUpsampling}) rather than bilinearly ({@link Pyramid#doubledOnto})
      */
     public record Options(double epsilon, double tolerance, int maxIterations, boolean coarseToFine,
-            int coarsestUnknowns, Preconditioning preconditioning, int settleAbove) {
+            int coarsestUnknowns, Preconditioning preconditioning, int settleAbove, boolean guidedStart) {
 
         public Options {
             if (!(epsilon > 0)) {
@@ -64,27 +66,32 @@ public final class ClosedFormMatting implements AlphaMatting {
          * the whole solve would hold ~2.7 GB.
          */
         public static Options defaults() {
-            return new Options(1e-7, 2e-5, 10_000, true, 4_000, Preconditioning.INCOMPLETE_CHOLESKY, 2_000_000);
+            return new Options(1e-7, 2e-5, 10_000, true, 4_000, Preconditioning.INCOMPLETE_CHOLESKY, 2_000_000,
+                    true);
         }
 
         public Options withEpsilon(double value) {
-            return new Options(value, tolerance, maxIterations, coarseToFine, coarsestUnknowns, preconditioning, settleAbove);
+            return new Options(value, tolerance, maxIterations, coarseToFine, coarsestUnknowns, preconditioning, settleAbove, guidedStart);
         }
 
         public Options withTolerance(double value) {
-            return new Options(epsilon, value, maxIterations, coarseToFine, coarsestUnknowns, preconditioning, settleAbove);
+            return new Options(epsilon, value, maxIterations, coarseToFine, coarsestUnknowns, preconditioning, settleAbove, guidedStart);
         }
 
         public Options withCoarseToFine(boolean value) {
-            return new Options(epsilon, tolerance, maxIterations, value, coarsestUnknowns, preconditioning, settleAbove);
+            return new Options(epsilon, tolerance, maxIterations, value, coarsestUnknowns, preconditioning, settleAbove, guidedStart);
         }
 
         public Options withSettleAbove(int value) {
-            return new Options(epsilon, tolerance, maxIterations, coarseToFine, coarsestUnknowns, preconditioning, value);
+            return new Options(epsilon, tolerance, maxIterations, coarseToFine, coarsestUnknowns, preconditioning, value, guidedStart);
+        }
+
+        public Options withGuidedStart(boolean value) {
+            return new Options(epsilon, tolerance, maxIterations, coarseToFine, coarsestUnknowns, preconditioning, settleAbove, value);
         }
 
         public Options withPreconditioning(Preconditioning value) {
-            return new Options(epsilon, tolerance, maxIterations, coarseToFine, coarsestUnknowns, value, settleAbove);
+            return new Options(epsilon, tolerance, maxIterations, coarseToFine, coarsestUnknowns, value, settleAbove, guidedStart);
         }
     }
 
@@ -185,7 +192,9 @@ public final class ClosedFormMatting implements AlphaMatting {
         }
         MattingSystem system = MattingSystem.build(image, solved, options.epsilon(), field);
         field = null; // its full-size weights are in the system now
-        double[] x = coarse == null ? system.newVector() : Pyramid.doubledOnto(coarse.matte(), system);
+        double[] x = coarse == null ? system.newVector()
+                : options.guidedStart() ? GuidedUpsampling.onto(coarse.matte(), image, system)
+                : Pyramid.doubledOnto(coarse.matte(), system);
         int levels = coarse == null ? 1 : 1 + coarse.levels();
         coarse = null;
         ConjugateGradient.Stats stats = ConjugateGradient.solve(system, preconditioner(system), x, tolerance,

@@ -7,7 +7,13 @@ import static org.assertj.core.api.Assertions.within;
 import dev.autohair.common.image.Matte;
 import dev.autohair.common.image.RgbImage;
 import dev.autohair.common.image.Trimap;
+import dev.autohair.quality.BackgroundPhotos;
+import dev.autohair.quality.Composite;
+import dev.autohair.quality.CompositeGenerator;
+import dev.autohair.quality.CompositeKind;
+import dev.autohair.quality.GroundTruthTrimap;
 import dev.autohair.testing.NoiseImages;
+import dev.autohair.testing.Samples;
 import dev.autohair.testing.TrimapConstraints;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -238,7 +244,7 @@ class ClosedFormMattingTest {
         Matte mask = sureMask(120, 96, 2);
         ClosedFormMatting.Options strict = ClosedFormMatting.Options.defaults().withTolerance(1e-8);
         ClosedFormMatting.Options pyramid = new ClosedFormMatting.Options(strict.epsilon(), strict.tolerance(),
-                strict.maxIterations(), true, 100, strict.preconditioning(), strict.settleAbove());
+                strict.maxIterations(), true, 100, strict.preconditioning(), strict.settleAbove(), strict.guidedStart());
 
         ClosedFormMatting.Result coarse = new ClosedFormMatting(pyramid, MaskPrior.defaults()).solve(image, trimap, mask);
         Matte direct = new ClosedFormMatting(strict.withCoarseToFine(false), MaskPrior.defaults())
@@ -317,6 +323,25 @@ class ClosedFormMattingTest {
         assertThat(thin.unknownCount()).isGreaterThan(ClosedFormMatting.Options.defaults().coarsestUnknowns());
         assertThat(matting.solve(image, thin).levels()).isEqualTo(1);
         assertThat(matting.solve(image, deep).levels()).isGreaterThan(1);
+    }
+
+    @Test
+    void theGuidedStartReachesTheSameMatteInFewerIterationsThanBilinearDoubling() throws java.io.IOException {
+        Composite hair = new CompositeGenerator(BackgroundPhotos.load(Samples.dir())).generate(CompositeKind.HAIR, 480, 360, 2);
+        Trimap trimap = GroundTruthTrimap.of(hair.alpha());
+        ClosedFormMatting.Options guided = ClosedFormMatting.Options.defaults();
+        ClosedFormMatting.Options doubled = guided.withGuidedStart(false);
+
+        ClosedFormMatting.Result fromGuided = new ClosedFormMatting(guided).solve(hair.image(), trimap);
+        ClosedFormMatting.Result fromDoubled = new ClosedFormMatting(doubled).solve(hair.image(), trimap);
+        Matte exact = new ClosedFormMatting(guided.withTolerance(1e-9)).estimate(hair.image(), trimap);
+        Matte exactFromDoubled = new ClosedFormMatting(doubled.withTolerance(1e-9)).estimate(hair.image(), trimap);
+
+        assertThat(fromGuided.levels()).isGreaterThan(1);
+        assertThat(fromGuided.iterations()).isLessThan(fromDoubled.iterations());
+        for (int i = 0; i < exact.alpha().length; i++) {
+            assertThat(exact.alpha()[i]).as("alpha at %d", i).isCloseTo(exactFromDoubled.alpha()[i], within(1e-4f));
+        }
     }
 
     /** Solid background up to column 100, solid foreground from 140, a linear blend between. */

@@ -40,7 +40,10 @@ final class GuidedUpsampling {
     private final int fromColumn;
     private final int toColumn;
     /** Per coarse pixel, its row's three-pixel sums of the window statistics ({@link #sumRow}). */
-    private final RowCache.Doubles sums;
+    private final RowCache sums;
+    /** One coarse row's statistics before the horizontal sums, over the columns summed. */
+    private final double[] products;
+    private final double[] mean = new double[SUMS];
     /** Window coefficients a_r, a_g, a_b, b per coarse pixel (window centred there). */
     private final RowCache windows;
     /** Those coefficients averaged over the windows holding each coarse pixel. */
@@ -53,7 +56,8 @@ final class GuidedUpsampling {
         this.ch = coarse.height();
         this.fromColumn = fromColumn;
         this.toColumn = toColumn;
-        this.sums = new RowCache.Doubles(SUMS * cw, this::sumRow);
+        this.products = new double[SUMS * (Math.min(cw, toColumn + 2) - Math.max(0, fromColumn - 2))];
+        this.sums = new RowCache(SUMS * cw, this::sumRow);
         this.windows = new RowCache(4 * cw, this::windowRow);
         this.means = new RowCache(4 * cw, this::meanRow);
     }
@@ -103,14 +107,14 @@ final class GuidedUpsampling {
         int x0 = (int) fx;
         int x1 = Math.min(cw - 1, x0 + 1);
         float wx = fx - x0;
-        float[] top = means.row(y0);
-        float[] bottom = means.row(y1);
+        double[] top = means.row(y0);
+        double[] bottom = means.row(y1);
         // the four bilinear weights applied to each coarse pixel's a . colour + b
         return (1 - wy) * ((1 - wx) * apply(top, x0, r, g, b) + wx * apply(top, x1, r, g, b))
                 + wy * ((1 - wx) * apply(bottom, x0, r, g, b) + wx * apply(bottom, x1, r, g, b));
     }
 
-    private static double apply(float[] means, int cx, float r, float g, float b) {
+    private static double apply(double[] means, int cx, float r, float g, float b) {
         int o = 4 * cx;
         return means[o] * r + means[o + 1] * g + means[o + 2] * b + means[o + 3];
     }
@@ -130,7 +134,7 @@ final class GuidedUpsampling {
         // a mean reads windows one column either side, and a window sums one column either side
         int from = Math.max(0, fromColumn - 2);
         int to = Math.min(cw, toColumn + 2);
-        double[] q = new double[SUMS * (to - from)];
+        double[] q = products;
         for (int cx = from; cx < to; cx++) {
             int c0 = 6 * cx;
             int c1 = 3 * Math.min(w - 1, 2 * cx + 1);
@@ -164,11 +168,11 @@ final class GuidedUpsampling {
     }
 
     /** The least-squares alpha = a . colour + b over the 3x3 window centred at each coarse pixel of row cy (edges clamped). */
-    private void windowRow(int cy, float[] out) {
+    private void windowRow(int cy, double[] out) {
         double[] above = sums.row(Math.max(0, cy - 1));
         double[] row = sums.row(cy);
         double[] below = sums.row(Math.min(ch - 1, cy + 1));
-        double[] m = new double[SUMS];
+        double[] m = mean;
         for (int cx = Math.max(0, fromColumn - 1); cx < Math.min(cw, toColumn + 1); cx++) {
             int o = SUMS * cx;
             for (int k = 0; k < SUMS; k++) {
@@ -186,33 +190,33 @@ final class GuidedUpsampling {
             double a0 = (k00 * v0 + k01 * v1 + k02 * v2) * inverseDeterminant;
             double a1 = (k01 * v0 + k11 * v1 + k12 * v2) * inverseDeterminant;
             double a2 = (k02 * v0 + k12 * v1 + k22 * v2) * inverseDeterminant;
-            out[4 * cx] = (float) a0;
-            out[4 * cx + 1] = (float) a1;
-            out[4 * cx + 2] = (float) a2;
-            out[4 * cx + 3] = (float) (ma - a0 * mr - a1 * mg - a2 * mb);
+            out[4 * cx] = a0;
+            out[4 * cx + 1] = a1;
+            out[4 * cx + 2] = a2;
+            out[4 * cx + 3] = ma - a0 * mr - a1 * mg - a2 * mb;
         }
     }
 
     /** Each coarse pixel's coefficients averaged over the windows (inside the image) that hold it. */
-    private void meanRow(int cy, float[] out) {
+    private void meanRow(int cy, double[] out) {
         int y0 = Math.max(0, cy - 1);
         int y1 = Math.min(ch - 1, cy + 1);
-        float[][] rows = new float[y1 - y0 + 1][];
+        double[][] rows = new double[y1 - y0 + 1][];
         for (int y = y0; y <= y1; y++) {
             rows[y - y0] = windows.row(y);
         }
         for (int cx = fromColumn; cx < toColumn; cx++) {
             int x0 = Math.max(0, cx - 1);
             int x1 = Math.min(cw - 1, cx + 1);
-            float scale = 1f / (rows.length * (x1 - x0 + 1));
+            double scale = 1.0 / (rows.length * (x1 - x0 + 1));
             for (int k = 0; k < 4; k++) {
                 double sum = 0;
-                for (float[] row : rows) {
+                for (double[] row : rows) {
                     for (int x = x0; x <= x1; x++) {
                         sum += row[4 * x + k];
                     }
                 }
-                out[4 * cx + k] = (float) (sum * scale);
+                out[4 * cx + k] = sum * scale;
             }
         }
     }
@@ -220,54 +224,27 @@ final class GuidedUpsampling {
     /** The last few rows of a per-row computation, computed on first use. */
     private static final class RowCache {
         interface Filler {
-            void fill(int row, float[] out);
+            void fill(int row, double[] out);
         }
 
-        private final float[][] rows;
+        private final double[][] rows;
         private final int[] rowOf;
         private final Filler filler;
 
         RowCache(int length, Filler filler) {
-            this.rows = new float[CACHED_ROWS][length];
+            this.rows = new double[CACHED_ROWS][length];
             this.rowOf = new int[CACHED_ROWS];
             java.util.Arrays.fill(rowOf, -1);
             this.filler = filler;
         }
 
-        float[] row(int row) {
+        double[] row(int row) {
             int slot = row % CACHED_ROWS;
             if (rowOf[slot] != row) {
                 filler.fill(row, rows[slot]);
                 rowOf[slot] = row;
             }
             return rows[slot];
-        }
-
-        /** The same for rows of doubles. */
-        static final class Doubles {
-            interface Filler {
-                void fill(int row, double[] out);
-            }
-
-            private final double[][] rows;
-            private final int[] rowOf;
-            private final Filler filler;
-
-            Doubles(int length, Filler filler) {
-                this.rows = new double[CACHED_ROWS][length];
-                this.rowOf = new int[CACHED_ROWS];
-                java.util.Arrays.fill(rowOf, -1);
-                this.filler = filler;
-            }
-
-            double[] row(int row) {
-                int slot = row % CACHED_ROWS;
-                if (rowOf[slot] != row) {
-                    filler.fill(row, rows[slot]);
-                    rowOf[slot] = row;
-                }
-                return rows[slot];
-            }
         }
     }
 }

@@ -11,8 +11,9 @@ import java.util.Objects;
  * the matting Laplacian over 3x3 windows. Only the unknown pixels are solved, L_uu a_u = -L_uk a_k.
  *
  * <p>Solver: conjugate gradients preconditioned with block incomplete Cholesky, started from the
- * upsampled solution of the same problem at half resolution (recursively), stopped on relative
- * residual. Thread-safe and stateless: one instance can serve concurrent calls.
+ * solution of the same problem at half resolution (recursively) brought up through the image's
+ * colours ({@link GuidedUpsampling}), stopped on relative residual. Thread-safe and stateless:
+ * one instance can serve concurrent calls.
  *
  * <p>Given a segmentation mask ({@link #estimate(RgbImage, Trimap, Matte)}), alpha also minimises
  * the {@link MaskPrior} term, which pulls it towards the mask where the mask is sure; without one

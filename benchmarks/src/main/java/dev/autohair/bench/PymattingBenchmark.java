@@ -55,7 +55,11 @@ public final class PymattingBenchmark {
         configurations.put("default", new ClosedFormMatting());
         addVariants(configurations, options.get("tolerances"), "tolerance", ClosedFormMatting.Options::withTolerance);
         addVariants(configurations, options.get("epsilons"), "epsilon", ClosedFormMatting.Options::withEpsilon);
-        if ("doubled".equals(options.get("start"))) { // the bilinear coarse-to-fine start, as before the guided one
+        String start = options.get("start");
+        if (start != null) { // the bilinear coarse-to-fine start, as before the guided one
+            if (!start.equals("doubled")) {
+                throw new IllegalArgumentException("start=" + start + ": the guided start is the default; start=doubled adds the bilinear one beside it");
+            }
             configurations.put("start doubled", new ClosedFormMatting(ClosedFormMatting.Options.defaults().withGuidedStart(false)));
         }
         MultiLevelForegroundEstimation foreground = new MultiLevelForegroundEstimation();

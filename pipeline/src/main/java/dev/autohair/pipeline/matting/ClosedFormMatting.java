@@ -64,7 +64,9 @@ public final class ClosedFormMatting implements AlphaMatting {
          * on bands deep enough to need it ({@link #COARSE_BAND_DEPTH}). Settling above 2 M
          * unknowns, ~500 MB of system: no band of the quality grid or the benchmarks' images up to
          * 8 MP reaches it, so their mattes are the whole solve; a 40 MP photo's band does, where
-         * the whole solve would hold ~2.7 GB.
+         * the whole solve would hold ~2.7 GB. The guided start: 17-33 % fewer fine iterations on
+         * deep bands (hair, curls, fur at 0.5-2 MP; hair at 8 MP 8 % more), at an error to the
+         * truth as low or lower.
          */
         public static Options defaults() {
             return new Options(1e-7, 2e-5, 10_000, true, 4_000, Preconditioning.INCOMPLETE_CHOLESKY, 2_000_000,

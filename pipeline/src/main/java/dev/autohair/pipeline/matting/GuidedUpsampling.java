@@ -78,8 +78,8 @@ final class GuidedUpsampling {
             minX = Math.min(minX, p % w);
             maxX = Math.max(maxX, p % w);
         }
-        int from = coarseBelow(minX, coarse.width());
-        int to = Math.min(coarse.width(), coarseBelow(maxX, coarse.width()) + 2);
+        int from = Pyramid.tap(minX, coarse.width()).low();
+        int to = Pyramid.tap(maxX, coarse.width()).high() + 1;
         float[] rgb = image.rgb();
         // each block its own caches: the rows where two blocks meet are computed by both
         RowBlocks.forEach(system.blocks(), b -> {
@@ -93,25 +93,15 @@ final class GuidedUpsampling {
         return x;
     }
 
-    /** The coarse pixel at or before a fine pixel's centre (as {@link Pyramid#doubledOnto} aligns them). */
-    private static int coarseBelow(int fine, int coarseSize) {
-        return (int) Math.max(0, Math.min(coarseSize - 1, (fine + 0.5f) / 2 - 0.5f));
-    }
-
     private double alphaAt(int x, int y, float r, float g, float b) {
-        float fy = Math.max(0, Math.min(ch - 1, (y + 0.5f) / 2 - 0.5f));
-        int y0 = (int) fy;
-        int y1 = Math.min(ch - 1, y0 + 1);
-        float wy = fy - y0;
-        float fx = Math.max(0, Math.min(cw - 1, (x + 0.5f) / 2 - 0.5f));
-        int x0 = (int) fx;
-        int x1 = Math.min(cw - 1, x0 + 1);
-        float wx = fx - x0;
-        double[] top = means.row(y0);
-        double[] bottom = means.row(y1);
+        Pyramid.Tap tx = Pyramid.tap(x, cw);
+        Pyramid.Tap ty = Pyramid.tap(y, ch);
+        double[] top = means.row(ty.low());
+        double[] bottom = means.row(ty.high());
+        float wx = tx.weight();
         // the four bilinear weights applied to each coarse pixel's a . colour + b
-        return (1 - wy) * ((1 - wx) * apply(top, x0, r, g, b) + wx * apply(top, x1, r, g, b))
-                + wy * ((1 - wx) * apply(bottom, x0, r, g, b) + wx * apply(bottom, x1, r, g, b));
+        return (1 - ty.weight()) * ((1 - wx) * apply(top, tx.low(), r, g, b) + wx * apply(top, tx.high(), r, g, b))
+                + ty.weight() * ((1 - wx) * apply(bottom, tx.low(), r, g, b) + wx * apply(bottom, tx.high(), r, g, b));
     }
 
     private static double apply(double[] means, int cx, float r, float g, float b) {

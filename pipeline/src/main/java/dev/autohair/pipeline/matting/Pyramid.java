@@ -87,21 +87,25 @@ final class Pyramid {
         double[] x = system.newVector();
         for (int i = 0; i < system.unknowns; i++) {
             int p = system.unknownPixel[i];
-            int px = p % system.width;
-            int py = p / system.width;
-            float fy = Math.max(0, Math.min(ch - 1, (py + 0.5f) / 2 - 0.5f));
-            int y0 = (int) fy;
-            int y1 = Math.min(ch - 1, y0 + 1);
-            float wy = fy - y0;
-            float fx = Math.max(0, Math.min(cw - 1, (px + 0.5f) / 2 - 0.5f));
-            int x0 = (int) fx;
-            int x1 = Math.min(cw - 1, x0 + 1);
-            float wx = fx - x0;
-            float top = a[y0 * cw + x0] * (1 - wx) + a[y0 * cw + x1] * wx;
-            float bottom = a[y1 * cw + x0] * (1 - wx) + a[y1 * cw + x1] * wx;
-            x[system.unknownExt[i]] = top * (1 - wy) + bottom * wy;
+            Tap tx = tap(p % system.width, cw);
+            Tap ty = tap(p / system.width, ch);
+            float top = a[ty.low() * cw + tx.low()] * (1 - tx.weight()) + a[ty.low() * cw + tx.high()] * tx.weight();
+            float bottom = a[ty.high() * cw + tx.low()] * (1 - tx.weight()) + a[ty.high() * cw + tx.high()] * tx.weight();
+            x[system.unknownExt[i]] = top * (1 - ty.weight()) + bottom * ty.weight();
         }
         return x;
+    }
+
+    /**
+     * Along one axis, the two coarse pixels whose centres a fine pixel's centre lies between
+     * (clamped at the edges), and the weight of the higher one.
+     */
+    record Tap(int low, int high, float weight) {}
+
+    static Tap tap(int fine, int coarseSize) {
+        float position = Math.max(0, Math.min(coarseSize - 1, (fine + 0.5f) / 2 - 0.5f));
+        int low = (int) position;
+        return new Tap(low, Math.min(coarseSize - 1, low + 1), position - low);
     }
 
     /** Coarse alpha this close to 0 or 1 is what 8-bit output writes as 0 or 255. */

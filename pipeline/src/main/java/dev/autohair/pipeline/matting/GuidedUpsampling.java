@@ -36,9 +36,16 @@ final class GuidedUpsampling {
     private final RgbImage image;
     private final int cw;
     private final int ch;
-    /** Coarse columns whose means the band reads, from (inclusive) to (exclusive). */
-    private final int fromColumn;
-    private final int toColumn;
+    /**
+     * Coarse columns computed, from (inclusive) to (exclusive): the means the band reads, the
+     * windows those average (one column either side), the sums those windows add (one more).
+     */
+    private final int meanFrom;
+    private final int meanTo;
+    private final int windowFrom;
+    private final int windowTo;
+    private final int sumFrom;
+    private final int sumTo;
     /** Per coarse pixel, its row's three-pixel sums of the window statistics ({@link #sumRow}). */
     private final RowCache sums;
     /** One coarse row's statistics before the horizontal sums, over the columns summed. */
@@ -54,9 +61,13 @@ final class GuidedUpsampling {
         this.image = image;
         this.cw = coarse.width();
         this.ch = coarse.height();
-        this.fromColumn = fromColumn;
-        this.toColumn = toColumn;
-        this.products = new double[SUMS * (Math.min(cw, toColumn + 2) - Math.max(0, fromColumn - 2))];
+        this.meanFrom = fromColumn;
+        this.meanTo = toColumn;
+        this.windowFrom = Math.max(0, fromColumn - 1);
+        this.windowTo = Math.min(cw, toColumn + 1);
+        this.sumFrom = Math.max(0, fromColumn - 2);
+        this.sumTo = Math.min(cw, toColumn + 2);
+        this.products = new double[SUMS * (sumTo - sumFrom)];
         this.sums = new RowCache(SUMS * cw, this::sumRow);
         this.windows = new RowCache(4 * cw, this::windowRow);
         this.means = new RowCache(4 * cw, this::meanRow);
@@ -121,18 +132,15 @@ final class GuidedUpsampling {
         float[] alpha = coarse.alpha();
         int row0 = 3 * (2 * cy) * w;
         int row1 = 3 * Math.min(h - 1, 2 * cy + 1) * w;
-        // a mean reads windows one column either side, and a window sums one column either side
-        int from = Math.max(0, fromColumn - 2);
-        int to = Math.min(cw, toColumn + 2);
         double[] q = products;
-        for (int cx = from; cx < to; cx++) {
+        for (int cx = sumFrom; cx < sumTo; cx++) {
             int c0 = 6 * cx;
             int c1 = 3 * Math.min(w - 1, 2 * cx + 1);
             double r = 0.25f * (src[row0 + c0] + src[row0 + c1] + src[row1 + c0] + src[row1 + c1]);
             double g = 0.25f * (src[row0 + c0 + 1] + src[row0 + c1 + 1] + src[row1 + c0 + 1] + src[row1 + c1 + 1]);
             double b = 0.25f * (src[row0 + c0 + 2] + src[row0 + c1 + 2] + src[row1 + c0 + 2] + src[row1 + c1 + 2]);
             double a = alpha[cy * cw + cx];
-            int o = SUMS * (cx - from);
+            int o = SUMS * (cx - sumFrom);
             q[o] = r;
             q[o + 1] = g;
             q[o + 2] = b;
@@ -147,10 +155,10 @@ final class GuidedUpsampling {
             q[o + 11] = g * a;
             q[o + 12] = b * a;
         }
-        for (int cx = Math.max(0, fromColumn - 1); cx < Math.min(cw, toColumn + 1); cx++) {
-            int left = SUMS * (Math.max(0, cx - 1) - from);
-            int centre = SUMS * (cx - from);
-            int right = SUMS * (Math.min(cw - 1, cx + 1) - from);
+        for (int cx = windowFrom; cx < windowTo; cx++) {
+            int left = SUMS * (Math.max(0, cx - 1) - sumFrom);
+            int centre = SUMS * (cx - sumFrom);
+            int right = SUMS * (Math.min(cw - 1, cx + 1) - sumFrom);
             for (int k = 0; k < SUMS; k++) {
                 out[SUMS * cx + k] = q[left + k] + q[centre + k] + q[right + k];
             }
@@ -163,7 +171,7 @@ final class GuidedUpsampling {
         double[] row = sums.row(cy);
         double[] below = sums.row(Math.min(ch - 1, cy + 1));
         double[] m = mean;
-        for (int cx = Math.max(0, fromColumn - 1); cx < Math.min(cw, toColumn + 1); cx++) {
+        for (int cx = windowFrom; cx < windowTo; cx++) {
             int o = SUMS * cx;
             for (int k = 0; k < SUMS; k++) {
                 m[k] = (above[o + k] + row[o + k] + below[o + k]) / 9;
@@ -195,7 +203,7 @@ final class GuidedUpsampling {
         for (int y = y0; y <= y1; y++) {
             rows[y - y0] = windows.row(y);
         }
-        for (int cx = fromColumn; cx < toColumn; cx++) {
+        for (int cx = meanFrom; cx < meanTo; cx++) {
             int x0 = Math.max(0, cx - 1);
             int x1 = Math.min(cw - 1, cx + 1);
             double scale = 1.0 / (rows.length * (x1 - x0 + 1));

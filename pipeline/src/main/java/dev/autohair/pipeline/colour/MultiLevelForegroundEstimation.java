@@ -118,8 +118,8 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
             int coreEnd = Math.min(h, core + STRIPE_ROWS);
             int from = Math.max(0, core - halo);
             int to = Math.min(h, coreEnd + halo);
-            Level stripe = coarse.rowsOfResized(w, h, from, to);
-            stripe.sweepAndSettle(rgb, a, active, options.bigIterations());
+            Level stripe = coarse.rowsOfResized(w, h, from, to, rgb, a, active);
+            stripe.sweep(rgb, a, active, options.bigIterations());
             System.arraycopy(heldBack, 0, foreground, 3 * heldBackRow * w, heldBack.length);
             int writeEnd = coreEnd == h ? h : Math.max(core, coreEnd - halo);
             System.arraycopy(stripe.f, 3 * (core - from) * w, foreground, 3 * core * w, 3 * (writeEnd - core) * w);
@@ -136,13 +136,16 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
         int w = image.width();
         int h = image.height();
         Pyramid pyramid = new Pyramid(w, h);
-        Level level = pyramid.levels == 0 ? new Level(1, 1, 0, meanColour(image), meanColour(image))
-                : coarseLevels(image, alpha, pyramid).rowsOfResized(w, h, 0, h);
         boolean small = isSmall(w, h);
-        level.sweepAndSettle(image.rgb(), alpha.alpha(), activeRegion(alpha.alpha(), w, h, small),
-                small ? options.smallIterations() : options.bigIterations());
+        ActiveRegion active = activeRegion(alpha.alpha(), w, h, small);
+        Level level = pyramid.levels == 0 ? new Level(1, 1, 0, meanColour(image), meanColour(image))
+                : coarseLevels(image, alpha, pyramid).rowsOfResized(w, h, 0, h, image.rgb(), alpha.alpha(), active);
+        level.sweep(image.rgb(), alpha.alpha(), active, small ? options.smallIterations() : options.bigIterations());
         return new Layers(new RgbImage(w, h, level.f), new RgbImage(w, h, level.b));
     }
+
+    /** Above this many pixels a pass over a level's rows goes in parallel blocks of rows. */
+    private static final int PARALLEL_PIXELS = 16_384;
 
     /** Rows of the full-size level swept at a time by {@link #estimate}. */
     static final int STRIPE_ROWS = 256;
@@ -171,11 +174,12 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
         for (int l = 0; l < pyramid.levels; l++) {
             int lw = pyramid.width(l);
             int lh = pyramid.height(l);
-            level = level.rowsOfResized(lw, lh, 0, lh);
             float[] levelAlpha = resizeNearest(alpha.alpha(), w, h, lw, lh, 1);
+            float[] levelImage = resizeNearest(image.rgb(), w, h, lw, lh, 3);
             boolean small = isSmall(lw, lh);
-            level.sweepAndSettle(resizeNearest(image.rgb(), w, h, lw, lh, 3), levelAlpha,
-                    activeRegion(levelAlpha, lw, lh, small), small ? options.smallIterations() : options.bigIterations());
+            ActiveRegion active = activeRegion(levelAlpha, lw, lh, small);
+            level = level.rowsOfResized(lw, lh, 0, lh, levelImage, levelAlpha, active);
+            level.sweep(levelImage, levelAlpha, active, small ? options.smallIterations() : options.bigIterations());
         }
         return level;
     }
@@ -220,13 +224,29 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
     /** Rows {@code from} (inclusive) to {@code to} of the nearest-neighbour resize to dw x dh. */
     static float[] resizeNearestRows(float[] src, int sw, int sh, int dw, int dh, int depth, int from, int to) {
         float[] dst = new float[dw * (to - from) * depth];
+        int[] column = nearestColumns(sw, dw, depth);
+        int blocks = (long) dw * (to - from) > PARALLEL_PIXELS ? RowBlocks.THREADS : 1;
+        int[] bounds = RowBlocks.split(to - from, blocks);
+        RowBlocks.forEach(blocks, k -> resizeRows(src, sw, sh, dw, dh, depth, from, from + bounds[k],
+                from + bounds[k + 1], column, dst));
+        return dst;
+    }
+
+    /** Source offset of each destination column's nearest pixel, for {@code depth} samples a pixel. */
+    private static int[] nearestColumns(int sw, int dw, int depth) {
         int[] column = new int[dw];
         for (int x = 0; x < dw; x++) {
             column[x] = Math.min(sw - 1, (int) ((long) x * sw / dw)) * depth;
         }
+        return column;
+    }
+
+    /** Rows {@code first} to {@code end} of the resize into dst, whose row 0 is row {@code from}. */
+    private static void resizeRows(float[] src, int sw, int sh, int dw, int dh, int depth, int from, int first,
+            int end, int[] column, float[] dst) {
         int rowLength = dw * depth;
         int previousRow = -1;
-        for (int y = from; y < to; y++) {
+        for (int y = first; y < end; y++) {
             int row = Math.min(sh - 1, (int) ((long) y * sh / dh)) * sw * depth;
             int out = (y - from) * rowLength;
             if (row == previousRow) { // upsampling repeats source rows: copy the row just made
@@ -251,7 +271,6 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
                 }
             }
         }
-        return dst;
     }
 
     /**
@@ -273,22 +292,79 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
             this.b = b;
         }
 
-        /** Rows {@code from} to {@code to} of this (whole) level resized to nw x nh. */
-        Level rowsOfResized(int nw, int nh, int from, int to) {
-            return new Level(nw, to - from, from, resizeNearestRows(f, w, h, nw, nh, 3, from, to),
-                    resizeNearestRows(b, w, h, nw, nh, 3, from, to));
+        /**
+         * Rows {@code from} to {@code to} of this (whole) level resized to nw x nh, the size of
+         * {@code image}, {@code alpha} and {@code active}, in one pass that also settles the layers
+         * outside the active region: F = I where alpha is 1 and B = I where it is 0, as the data
+         * term demands. Sweeps never write there, so the layers start as they end.
+         */
+        Level rowsOfResized(int nw, int nh, int from, int to, float[] image, float[] alpha, ActiveRegion active) {
+            Level level = new Level(nw, to - from, from, new float[3 * nw * (to - from)], new float[3 * nw * (to - from)]);
+            int[] column = nearestColumns(w, nw, 3);
+            int blocks = (long) nw * (to - from) > PARALLEL_PIXELS ? RowBlocks.THREADS : 1;
+            int[] bounds = RowBlocks.split(to - from, blocks);
+            RowBlocks.forEach(blocks, k -> {
+                for (int y = from + bounds[k]; y < from + bounds[k + 1]; y++) {
+                    int source = Math.min(h - 1, (int) ((long) y * h / nh)) * w * 3;
+                    if (active.isEverywhere()) {
+                        level.copyRun(f, b, source, column, y, 0, nw);
+                        continue;
+                    }
+                    int gapFrom = 0;
+                    for (int r = active.firstRun(y); r < active.endRun(y); r++) {
+                        level.settleGap(f, b, source, column, image, alpha, y, gapFrom, active.runFrom(r));
+                        level.copyRun(f, b, source, column, y, active.runFrom(r), active.runTo(r));
+                        gapFrom = active.runTo(r);
+                    }
+                    level.settleGap(f, b, source, column, image, alpha, y, gapFrom, nw);
+                }
+            });
+            return level;
         }
 
-        void sweepAndSettle(float[] image, float[] alpha, ActiveRegion active, int sweeps) {
-            for (int s = 0; s < sweeps; s++) {
-                sweep(image, alpha, active, 0);
-                sweep(image, alpha, active, 1);
+        /** Columns fromX to toX of row y: the coarse layers' nearest pixels, starting at {@code source}. */
+        private void copyRun(float[] coarseF, float[] coarseB, int source, int[] column, int y, int fromX, int toX) {
+            for (int x = fromX, o = 3 * ((y - top) * w + fromX); x < toX; x++, o += 3) {
+                int in = source + column[x];
+                f[o] = coarseF[in];
+                f[o + 1] = coarseF[in + 1];
+                f[o + 2] = coarseF[in + 2];
+                b[o] = coarseB[in];
+                b[o + 1] = coarseB[in + 1];
+                b[o + 2] = coarseB[in + 2];
             }
-            settleOutside(image, alpha, active);
+        }
+
+        /** Like {@link #copyRun}, but the image's colour wherever the data term pins a layer to it. */
+        private void settleGap(float[] coarseF, float[] coarseB, int source, int[] column, float[] image,
+                float[] alpha, int y, int fromX, int toX) {
+            for (int x = fromX, o = 3 * ((y - top) * w + fromX); x < toX; x++, o += 3) {
+                int i = y * w + x;
+                int in = source + column[x];
+                float a = alpha[i];
+                float[] fFrom = a >= 1 ? image : coarseF;
+                float[] bFrom = a <= 0 ? image : coarseB;
+                int fAt = a >= 1 ? 3 * i : in;
+                int bAt = a <= 0 ? 3 * i : in;
+                f[o] = fFrom[fAt];
+                f[o + 1] = fFrom[fAt + 1];
+                f[o + 2] = fFrom[fAt + 2];
+                b[o] = bFrom[bAt];
+                b[o + 1] = bFrom[bAt + 1];
+                b[o + 2] = bFrom[bAt + 2];
+            }
+        }
+
+        /** {@code sweeps} red-black sweeps of the active pixels. */
+        void sweep(float[] image, float[] alpha, ActiveRegion active, int sweeps) {
+            for (int s = 0; s < sweeps; s++) {
+                halfSweep(image, alpha, active, 0);
+                halfSweep(image, alpha, active, 1);
+            }
         }
 
         /** Updates the active pixels with (x + y) % 2 == parity from their 4-neighbours. */
-        void sweep(float[] image, float[] alpha, ActiveRegion active, int parity) {
+        private void halfSweep(float[] image, float[] alpha, ActiveRegion active, int parity) {
             // several blocks per thread, as the active rows are uneven; a half-sweep of a few
             // thousand pixels already outlasts the team's hand-off (at 16 384, set for the common
             // pool's, the last coarse levels of a small photo ran on one thread)
@@ -301,36 +377,6 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
                     }
                 }
             });
-        }
-
-        /** Outside the swept region: F = I where alpha is 1 and B = I where it is 0, as the data term demands. */
-        void settleOutside(float[] image, float[] alpha, ActiveRegion active) {
-            if (active.isEverywhere()) {
-                return;
-            }
-            for (int local = 0; local < h; local++) { // the gaps around each row's runs
-                int y = top + local;
-                int gapFrom = 0;
-                for (int k = active.firstRun(y); k < active.endRun(y); k++) {
-                    settleGap(image, alpha, y, gapFrom, active.runFrom(k));
-                    gapFrom = active.runTo(k);
-                }
-                settleGap(image, alpha, y, gapFrom, w);
-            }
-        }
-
-        private void settleGap(float[] image, float[] alpha, int y, int fromX, int toX) {
-            int local = y - top;
-            for (int x = fromX; x < toX; x++) {
-                int i = y * w + x;
-                float[] layer = alpha[i] >= 1 ? f : alpha[i] <= 0 ? b : null;
-                if (layer != null) { // three samples: a copy call per pixel cost more than the copy
-                    int o = 3 * (local * w + x);
-                    layer[o] = image[3 * i];
-                    layer[o + 1] = image[3 * i + 1];
-                    layer[o + 2] = image[3 * i + 2];
-                }
-            }
         }
 
         /** Row y of the level (a row of this stripe): image, alpha and active are indexed by level, f and b by stripe. */

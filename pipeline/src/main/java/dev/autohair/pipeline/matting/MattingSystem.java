@@ -419,17 +419,16 @@ public final class MattingSystem {
                     int index = first + 2 * s;
                     int y0 = 1 + index * stripe;
                     int y1 = Math.min(h - 1, y0 + stripe);
-                    double[] window = new double[81];
                     int[][] rows = new int[3][pw];
                     for (int y = y0; y < y1; y++) {
-                        addWindowRow(y, window, rows);
+                        addWindowsOfRow(y, rows);
                     }
                 });
             }
         }
 
         /** @param rows room for the extended indices of image rows y - 1 .. y + 1 */
-        private void addWindowRow(int y, double[] g, int[][] rows) {
+        private void addWindowsOfRow(int y, int[][] rows) {
             int from = extRowStart[y + 2];
             int to = extRowStart[y + 3];
             if (from == to) {
@@ -460,35 +459,44 @@ public final class MattingSystem {
                 if (!any) {
                     continue;
                 }
-                windowLaplacian(rgb, pos, d, g);
+                whitenedColours(rgb, pos, d);
                 for (int i = 0; i < 9; i++) {
                     int u = unk[i];
                     if (u < 0) {
-                        continue;
+                        continue; // a known pixel's row of the block: its couplings are not kept
                     }
-                    int base = u * 25;
-                    for (int j = 0; j < 9; j++) {
-                        coeff[base + WINDOW_SLOT[i * 9 + j]] += (float) g[i * 9 + j];
-                    }
+                    addWindowRow(d, i, u * 25);
                 }
             }
         }
 
         /**
-         * The 9x9 block of the matting Laplacian for one window: delta_ij - (1 + d_i' C d_j) / 9,
-         * with d the colours less their mean and C the inverse of their regularised covariance.
+         * Row i of the 9x9 block of the matting Laplacian for one window, added to the stencil at
+         * {@code base}: delta_ij - (1 + d_i' C d_j) / 9, with d the colours less their mean and C
+         * the inverse of their regularised covariance, d_i' C d_j being w_i . w_j
+         * ({@link #whitenedColours}). Only the rows of unknown pixels are computed.
+         */
+        private void addWindowRow(double[] w, int i, int base) {
+            double x0 = w[i], x1 = w[9 + i], x2 = w[18 + i];
+            int slots = i * 9;
+            for (int j = 0; j < 9; j++) {
+                double q = NINTH + x0 * w[j] + x1 * w[9 + j] + x2 * w[18 + j];
+                coeff[base + WINDOW_SLOT[slots + j]] += (float) ((i == j ? 1 : 0) - q);
+            }
+        }
+
+        /**
+         * The nine colours of one window, less their mean, whitened and divided by 3: w = R^-T d / 3
+         * with R the Cholesky factor of the regularised covariance, so that w_i . w_j = d_i' C d_j / 9.
          *
-         * <p>d' C d is computed as w_i . w_j with w = R^-T d, R the Cholesky factor of the
-         * covariance, rather than with an explicit inverse: where a window's colours lie almost on
+         * <p>The Gram form rather than an explicit inverse: where a window's colours lie almost on
          * a line or plane (mixed hair over a plain background) the covariance's condition number
          * reaches 1e7, and a cofactor inverse then made blocks indefinite by up to 1e-2 — enough
          * for conjugate gradients to break down. The Gram form keeps every block positive
          * semi-definite up to rounding.
          */
-        private void windowLaplacian(float[] rgb, int[] pos, double[] w, double[] g) {
-            // w holds the nine colours channel by channel (w[k], w[9 + k], w[18 + k]), and g is
-            // written whole rather than as mirrored pairs: reads of w between stores to g, which
-            // the compiler must assume may alias, made this ~1.3x slower
+        private void whitenedColours(float[] rgb, int[] pos, double[] w) {
+            // w holds the nine colours channel by channel (w[k], w[9 + k], w[18 + k])
             double mr = 0, mg = 0, mb = 0;
             for (int k = 0; k < 9; k++) {
                 int o = 3 * pos[k];
@@ -535,13 +543,6 @@ public final class MattingSystem {
                 w[k] = w0 * THIRD; // stored over 3, so w_i . w_j comes out already over 9
                 w[9 + k] = w1 * THIRD;
                 w[18 + k] = w2 * THIRD;
-            }
-            for (int i = 0; i < 9; i++) {
-                double x0 = w[i], x1 = w[9 + i], x2 = w[18 + i];
-                for (int j = 0; j < 9; j++) {
-                    double q = NINTH + x0 * w[j] + x1 * w[9 + j] + x2 * w[18 + j];
-                    g[i * 9 + j] = (i == j ? 1 : 0) - q;
-                }
             }
         }
 

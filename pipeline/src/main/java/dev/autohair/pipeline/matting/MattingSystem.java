@@ -410,7 +410,9 @@ public final class MattingSystem {
          */
         private void assemble() {
             int windowRows = h - 2; // centres y = 1..h-2
-            int stripe = Math.max(2, windowRows / (4 * blocks) + 1);
+            // sixteen stripes a thread, claimed as they come: a band's rows are uneven, and with four
+            // a thread idled ~15 % of a small photo's assembly
+            int stripe = Math.max(2, windowRows / (16 * blocks) + 1);
             int stripes = (windowRows + stripe - 1) / stripe;
             for (int phase = 0; phase < 2; phase++) {
                 int first = phase;

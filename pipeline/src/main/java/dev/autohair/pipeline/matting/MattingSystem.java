@@ -467,7 +467,7 @@ public final class MattingSystem {
                     if (u < 0) {
                         continue; // a known pixel's row of the block: its couplings are not kept
                     }
-                    addWindowRow(d, i, u * 25);
+                    addBlockRow(d, i, u * 25);
                 }
             }
         }
@@ -478,7 +478,7 @@ public final class MattingSystem {
          * the inverse of their regularised covariance, d_i' C d_j being w_i . w_j
          * ({@link #whitenedColours}). Only the rows of unknown pixels are computed.
          */
-        private void addWindowRow(double[] w, int i, int base) {
+        private void addBlockRow(double[] w, int i, int base) {
             double x0 = w[i], x1 = w[9 + i], x2 = w[18 + i];
             int slots = i * 9;
             for (int j = 0; j < 9; j++) {

@@ -326,12 +326,7 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
         private void copyRun(float[] coarseF, float[] coarseB, int source, int[] column, int y, int fromX, int toX) {
             for (int x = fromX, o = 3 * ((y - top) * w + fromX); x < toX; x++, o += 3) {
                 int in = source + column[x];
-                f[o] = coarseF[in];
-                f[o + 1] = coarseF[in + 1];
-                f[o + 2] = coarseF[in + 2];
-                b[o] = coarseB[in];
-                b[o + 1] = coarseB[in + 1];
-                b[o + 2] = coarseB[in + 2];
+                setPixel(o, coarseF, in, coarseB, in);
             }
         }
 
@@ -344,15 +339,18 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
                 float a = alpha[i];
                 float[] fFrom = a >= 1 ? image : coarseF;
                 float[] bFrom = a <= 0 ? image : coarseB;
-                int fAt = a >= 1 ? 3 * i : in;
-                int bAt = a <= 0 ? 3 * i : in;
-                f[o] = fFrom[fAt];
-                f[o + 1] = fFrom[fAt + 1];
-                f[o + 2] = fFrom[fAt + 2];
-                b[o] = bFrom[bAt];
-                b[o + 1] = bFrom[bAt + 1];
-                b[o + 2] = bFrom[bAt + 2];
+                setPixel(o, fFrom, a >= 1 ? 3 * i : in, bFrom, a <= 0 ? 3 * i : in);
             }
+        }
+
+        /** The pixel at sample o of both layers, F from fFrom at fAt and B from bFrom at bAt. */
+        private void setPixel(int o, float[] fFrom, int fAt, float[] bFrom, int bAt) {
+            f[o] = fFrom[fAt];
+            f[o + 1] = fFrom[fAt + 1];
+            f[o + 2] = fFrom[fAt + 2];
+            b[o] = bFrom[bAt];
+            b[o + 1] = bFrom[bAt + 1];
+            b[o + 2] = bFrom[bAt + 2];
         }
 
         /** {@code sweeps} red-black sweeps of the active pixels. */

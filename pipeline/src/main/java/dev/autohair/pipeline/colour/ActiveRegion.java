@@ -44,7 +44,7 @@ final class ActiveRegion {
         // around it), and a block of rows' vertical dilation on the margin rows around it, so
         // both passes go in parallel blocks of rows
         boolean[] wide = new boolean[width * height];
-        int blocks = width * height > 16_384 ? RowBlocks.THREADS : 1;
+        int blocks = MultiLevelForegroundEstimation.rowBlocks((long) width * height);
         int[] bounds = RowBlocks.split(height, blocks);
         RowBlocks.forEach(blocks, b -> {
             boolean[] edge = new boolean[width];

@@ -144,8 +144,10 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
         return new Layers(new RgbImage(w, h, level.f), new RgbImage(w, h, level.b));
     }
 
-    /** Above this many pixels a pass over a level's rows goes in parallel blocks of rows. */
-    private static final int PARALLEL_PIXELS = 16_384;
+    /** Blocks of rows for a pass over this many pixels of a level: one per thread above 16 384, else one. */
+    static int rowBlocks(long pixels) {
+        return pixels > 16_384 ? RowBlocks.THREADS : 1;
+    }
 
     /** Rows of the full-size level swept at a time by {@link #estimate}. */
     static final int STRIPE_ROWS = 256;
@@ -225,7 +227,7 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
     static float[] resizeNearestRows(float[] src, int sw, int sh, int dw, int dh, int depth, int from, int to) {
         float[] dst = new float[dw * (to - from) * depth];
         int[] column = nearestColumns(sw, dw, depth);
-        int blocks = (long) dw * (to - from) > PARALLEL_PIXELS ? RowBlocks.THREADS : 1;
+        int blocks = rowBlocks((long) dw * (to - from));
         int[] bounds = RowBlocks.split(to - from, blocks);
         RowBlocks.forEach(blocks, k -> resizeRows(src, sw, sh, dw, dh, depth, from, from + bounds[k],
                 from + bounds[k + 1], column, dst));
@@ -299,9 +301,10 @@ public final class MultiLevelForegroundEstimation implements ForegroundEstimatio
          * term demands. Sweeps never write there, so the layers start as they end.
          */
         Level rowsOfResized(int nw, int nh, int from, int to, float[] image, float[] alpha, ActiveRegion active) {
-            Level level = new Level(nw, to - from, from, new float[3 * nw * (to - from)], new float[3 * nw * (to - from)]);
+            int samples = 3 * nw * (to - from);
+            Level level = new Level(nw, to - from, from, new float[samples], new float[samples]);
             int[] column = nearestColumns(w, nw, 3);
-            int blocks = (long) nw * (to - from) > PARALLEL_PIXELS ? RowBlocks.THREADS : 1;
+            int blocks = rowBlocks((long) nw * (to - from));
             int[] bounds = RowBlocks.split(to - from, blocks);
             RowBlocks.forEach(blocks, k -> {
                 for (int y = from + bounds[k]; y < from + bounds[k + 1]; y++) {

@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * <p>Solver: conjugate gradients preconditioned with block incomplete Cholesky, started from the
  * solution of the same problem at half resolution (recursively) brought up through the image's
- * colours ({@link GuidedUpsampling}), stopped on relative residual. Thread-safe and stateless:
+ * colours ({@link GuidedUpsampling}), or on a thin band from a ramp across it ({@link DistanceRamp}),
+ * stopped on relative residual. Thread-safe and stateless:
  * one instance can serve concurrent calls.
  *
  * <p>Given a segmentation mask ({@link #estimate(RgbImage, Trimap, Matte)}), alpha also minimises
@@ -116,7 +117,7 @@ public final class ClosedFormMatting implements AlphaMatting {
      * labelled photos and product-edge composites are 2.5-5.3 deep, and their solves were
      * 10-50 % faster without the coarse level at an error to the converged matte as often lower
      * as higher; lemur (16 deep) needs 40 % fewer fine iterations with it, hair and curls
-     * (7-8 deep) 10-30 % fewer.
+     * (7-8 deep) 10-30 % fewer. A thinner band starts from {@link DistanceRamp} instead.
      */
     static final double COARSE_BAND_DEPTH = 6;
 
@@ -185,7 +186,8 @@ public final class ClosedFormMatting implements AlphaMatting {
         // the coarse levels are solved and dropped before this level's system exists, and the
         // full-size alpha is allocated only once the solve is done: at 40 MP the system is the
         // largest object alive, and each of these would have sat beside it
-        Result coarse = coarseSolution(image, trimap, unknowns, field, tolerance);
+        boolean thin = bandDepth(trimap) < COARSE_BAND_DEPTH;
+        Result coarse = thin ? null : coarseSolution(image, trimap, unknowns, field, tolerance);
         Trimap solved = coarse != null && unknowns > options.settleAbove()
                 ? Pyramid.settledBy(coarse.matte(), trimap) : trimap;
         int solving = solved == trimap ? unknowns : solved.unknownCount(); // a count is a pass over the image
@@ -195,9 +197,9 @@ public final class ClosedFormMatting implements AlphaMatting {
         }
         MattingSystem system = MattingSystem.build(image, solved, options.epsilon(), field);
         field = null; // its full-size weights are in the system now
-        double[] x = coarse == null ? system.newVector()
-                : options.guidedStart() ? GuidedUpsampling.onto(coarse.matte(), image, system)
-                : Pyramid.doubledOnto(coarse.matte(), system);
+        double[] x = coarse != null ? options.guidedStart() ? GuidedUpsampling.onto(coarse.matte(), image, system)
+                : Pyramid.doubledOnto(coarse.matte(), system)
+                : thin ? DistanceRamp.onto(solved, system) : system.newVector();
         int levels = coarse == null ? 1 : 1 + coarse.levels();
         coarse = null;
         ConjugateGradient.Stats stats = ConjugateGradient.solve(system, preconditioner(system), x, tolerance,
@@ -211,10 +213,10 @@ public final class ClosedFormMatting implements AlphaMatting {
                 stats.relativeResidual(), levels);
     }
 
-    /** The half-resolution solution, or null when the level is small or thin enough to solve directly. */
+    /** The half-resolution solution of a deep band, or null when the level is small enough to solve directly. */
     private Result coarseSolution(RgbImage image, Trimap trimap, int unknowns, PriorField field, double tolerance) {
         if (!options.coarseToFine() || unknowns <= options.coarsestUnknowns()
-                || image.width() < 16 || image.height() < 16 || bandDepth(trimap) < COARSE_BAND_DEPTH) {
+                || image.width() < 16 || image.height() < 16) {
             return null;
         }
         Trimap coarseTrimap = Pyramid.halve(trimap);

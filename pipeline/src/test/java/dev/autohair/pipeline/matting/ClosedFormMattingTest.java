@@ -67,6 +67,38 @@ class ClosedFormMattingTest {
         }
     }
 
+    /**
+     * A soft shadow's edge on a plain surface, in a thin band: the solve starts from the distance
+     * ramp, which is steeper than this blend, and must still end on the blend (a ramp start over
+     * a wide band of such a blend once stopped three 8-bit levels away from it).
+     */
+    @Test
+    void reproducesALinearBlendAcrossAThinBandFromTheRampStart() {
+        int w = 80;
+        int h = 40;
+        RgbImage image = RgbImage.blank(w, h);
+        byte[] labels = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float a = Math.max(0, Math.min(1, (x - 29.5f) / 10)); // over the band's ten columns
+                for (int c = 0; c < 3; c++) {
+                    image.set(x, y, c, a * RED_ISH[c] + (1 - a) * BLUE_ISH[c]);
+                }
+                labels[y * w + x] = (byte) (x < 30 ? Trimap.BACKGROUND : x >= 40 ? Trimap.FOREGROUND : Trimap.UNKNOWN);
+            }
+        }
+        Trimap trimap = new Trimap(w, h, labels);
+        assertThat(ClosedFormMatting.bandDepth(trimap)).isLessThan(ClosedFormMatting.COARSE_BAND_DEPTH);
+
+        Matte alpha = matting.estimate(image, trimap);
+
+        for (int y = 0; y < h; y++) {
+            for (int x = 30; x < 40; x++) {
+                assertThat(alpha.get(x, y)).as("alpha at %d,%d", x, y).isCloseTo((x - 29.5f) / 10, within(1e-3f));
+            }
+        }
+    }
+
     @Test
     void knownPixelsStayExactlyZeroOrOneAndTheRestIsInRange() {
         int w = 64;

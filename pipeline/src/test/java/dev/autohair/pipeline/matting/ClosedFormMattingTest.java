@@ -16,6 +16,7 @@ import dev.autohair.testing.NoiseImages;
 import dev.autohair.testing.Samples;
 import dev.autohair.testing.TrimapConstraints;
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 class ClosedFormMattingTest {
@@ -31,10 +32,15 @@ class ClosedFormMattingTest {
     }
 
     private static RgbImage blend(int width, int height) {
+        return blend(width, height, ClosedFormMattingTest::rampAlpha);
+    }
+
+    /** Two flat colours blended column by column with this alpha. */
+    private static RgbImage blend(int width, int height, IntToDoubleFunction alphaOfColumn) {
         RgbImage image = RgbImage.blank(width, height);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                float a = rampAlpha(x);
+                float a = (float) alphaOfColumn.applyAsDouble(x);
                 for (int c = 0; c < 3; c++) {
                     image.set(x, y, c, a * RED_ISH[c] + (1 - a) * BLUE_ISH[c]);
                 }
@@ -44,10 +50,16 @@ class ClosedFormMattingTest {
     }
 
     private static Trimap rampTrimap(int width, int height) {
+        return columnTrimap(width, height, 6, 54);
+    }
+
+    /** Background left of column {@code unknownFrom}, foreground from {@code foregroundFrom}, unknown between. */
+    private static Trimap columnTrimap(int width, int height, int unknownFrom, int foregroundFrom) {
         byte[] labels = new byte[width * height];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                labels[y * width + x] = (byte) (x < 6 ? Trimap.BACKGROUND : x >= 54 ? Trimap.FOREGROUND : Trimap.UNKNOWN);
+                labels[y * width + x] = (byte) (x < unknownFrom ? Trimap.BACKGROUND
+                        : x >= foregroundFrom ? Trimap.FOREGROUND : Trimap.UNKNOWN);
             }
         }
         return new Trimap(width, height, labels);
@@ -76,18 +88,9 @@ class ClosedFormMattingTest {
     void reproducesALinearBlendAcrossAThinBandFromTheRampStart() {
         int w = 80;
         int h = 40;
-        RgbImage image = RgbImage.blank(w, h);
-        byte[] labels = new byte[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float a = Math.max(0, Math.min(1, (x - 29.5f) / 10)); // over the band's ten columns
-                for (int c = 0; c < 3; c++) {
-                    image.set(x, y, c, a * RED_ISH[c] + (1 - a) * BLUE_ISH[c]);
-                }
-                labels[y * w + x] = (byte) (x < 30 ? Trimap.BACKGROUND : x >= 40 ? Trimap.FOREGROUND : Trimap.UNKNOWN);
-            }
-        }
-        Trimap trimap = new Trimap(w, h, labels);
+        // the blend spans exactly the band's ten columns
+        RgbImage image = blend(w, h, x -> Math.max(0, Math.min(1, (x - 29.5) / 10)));
+        Trimap trimap = columnTrimap(w, h, 30, 40);
         assertThat(ClosedFormMatting.bandDepth(trimap)).isLessThan(ClosedFormMatting.COARSE_BAND_DEPTH);
 
         Matte alpha = matting.estimate(image, trimap);
@@ -385,18 +388,8 @@ class ClosedFormMattingTest {
     void aLargeBandSolvesOnlyWhatItsCoarseMatteLeftUnsettled() {
         int w = 240;
         int h = 48;
-        RgbImage image = RgbImage.blank(w, h);
-        byte[] labels = new byte[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float a = wideRampAlpha(x);
-                for (int c = 0; c < 3; c++) {
-                    image.set(x, y, c, a * RED_ISH[c] + (1 - a) * BLUE_ISH[c]);
-                }
-                labels[y * w + x] = (byte) (x < 6 ? Trimap.BACKGROUND : x >= 234 ? Trimap.FOREGROUND : Trimap.UNKNOWN);
-            }
-        }
-        Trimap trimap = new Trimap(w, h, labels);
+        RgbImage image = blend(w, h, ClosedFormMattingTest::wideRampAlpha);
+        Trimap trimap = columnTrimap(w, h, 6, 234);
         ClosedFormMatting settling = new ClosedFormMatting(ClosedFormMatting.Options.defaults().withSettleAbove(0));
 
         ClosedFormMatting.Result whole = matting.solve(image, trimap);

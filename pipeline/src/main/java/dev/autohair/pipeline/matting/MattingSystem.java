@@ -57,6 +57,15 @@ public final class MattingSystem {
     final int[] blockStart;
     /** Extended-index bounds of the same blocks, covering [0, extendedSize). */
     final int[] extBlockStart;
+    /**
+     * Runs of unknowns along an image row: run r is unknowns runStart[r] until runStart[r + 1],
+     * whose five row bases are runBase[5 r ..] at its first unknown and one more at each next one
+     * (the halo numbers a row's band pixels consecutively). The operator product reads these
+     * instead of five bases per unknown: on a large band it is bound by memory, and the bases
+     * were a sixth of what it read.
+     */
+    private final int[] runStart;
+    private final int[] runBase;
 
     private MattingSystem(int width, int height, int unknowns, int extendedSize, int[] unknownPixel,
             int[] unknownExt, int[] unknownOfExt, int[] rowBase, float[] coeff, double[] rhs, int blocks) {
@@ -76,6 +85,29 @@ public final class MattingSystem {
             extBlockStart[b] = unknownExt[blockStart[b]];
         }
         extBlockStart[blocks] = extendedSize;
+        this.runStart = runStarts(rowBase, unknowns);
+        int runs = runStart.length - 1;
+        this.runBase = new int[runs * 5];
+        for (int r = 0; r < runs; r++) {
+            System.arraycopy(rowBase, runStart[r] * 5, runBase, r * 5, 5);
+        }
+    }
+
+    /** Where each run of unknowns with consecutive row bases starts, then the unknown count. */
+    private static int[] runStarts(int[] rowBase, int unknowns) {
+        int[] starts = new int[unknowns + 1];
+        int runs = 0;
+        for (int i = 0; i < unknowns; i++) {
+            boolean continues = i > 0;
+            for (int k = 0; k < 5 && continues; k++) {
+                continues = rowBase[i * 5 + k] == rowBase[(i - 1) * 5 + k] + 1;
+            }
+            if (!continues) {
+                starts[runs++] = i;
+            }
+        }
+        starts[runs] = unknowns;
+        return java.util.Arrays.copyOf(starts, runs + 1);
     }
 
     /**
@@ -200,11 +232,20 @@ public final class MattingSystem {
     /** y = L_uu x over one block of unknowns; returns the block's contribution to x . y. */
     double multiplyBlock(double[] x, double[] y, int from, int to) {
         double dot = 0;
-        for (int i = from; i < to; i++) {
-            double s = rowProduct(x, i);
-            int e = unknownExt[i];
-            y[e] = s;
-            dot += s * x[e];
+        for (int r = firstRun(from); runStart[r] < to; r++) {
+            int first = Math.max(runStart[r], from);
+            int shift = first - runStart[r];
+            int b0 = runBase[r * 5] + shift;
+            int b1 = runBase[r * 5 + 1] + shift;
+            int b2 = runBase[r * 5 + 2] + shift;
+            int b3 = runBase[r * 5 + 3] + shift;
+            int b4 = runBase[r * 5 + 4] + shift;
+            for (int i = first, end = Math.min(runStart[r + 1], to); i < end; i++, b0++, b1++, b2++, b3++, b4++) {
+                double s = rowProduct(x, i * 25, b0, b1, b2, b3, b4);
+                int e = b2 + 2; // the unknown itself, the centre of its middle row
+                y[e] = s;
+                dot += s * x[e];
+            }
         }
         return dot;
     }
@@ -216,28 +257,41 @@ public final class MattingSystem {
      */
     double nextDirectionBlock(double[] z, double[] p, double[] q, double beta, int from, int to) {
         double dot = 0;
-        for (int i = from; i < to; i++) {
-            int e = unknownExt[i];
-            double qi = rowProduct(z, i) + beta * q[e];
-            double pi = z[e] + beta * p[e];
-            q[e] = qi;
-            p[e] = pi;
-            dot += pi * qi;
+        for (int r = firstRun(from); runStart[r] < to; r++) {
+            int first = Math.max(runStart[r], from);
+            int shift = first - runStart[r];
+            int b0 = runBase[r * 5] + shift;
+            int b1 = runBase[r * 5 + 1] + shift;
+            int b2 = runBase[r * 5 + 2] + shift;
+            int b3 = runBase[r * 5 + 3] + shift;
+            int b4 = runBase[r * 5 + 4] + shift;
+            for (int i = first, end = Math.min(runStart[r + 1], to); i < end; i++, b0++, b1++, b2++, b3++, b4++) {
+                int e = b2 + 2;
+                double qi = rowProduct(z, i * 25, b0, b1, b2, b3, b4) + beta * q[e];
+                double pi = z[e] + beta * p[e];
+                q[e] = qi;
+                p[e] = pi;
+                dot += pi * qi;
+            }
         }
         return dot;
     }
 
-    /** Row i of L_uu times x. */
-    private double rowProduct(double[] x, int i) {
-        int c = i * 25;
-        int r = i * 5;
+    /** The run unknown {@code from} lies in (a block's first: one search per pass). */
+    private int firstRun(int from) {
+        int found = java.util.Arrays.binarySearch(runStart, 0, runStart.length - 1, from);
+        return found >= 0 ? found : -found - 2;
+    }
+
+    /** Row i of L_uu (its coefficients from c) times x, the row's five stencil rows starting at b0..b4. */
+    private double rowProduct(double[] x, int c, int b0, int b1, int b2, int b3, int b4) {
         // five independent row sums added as a tree: a single running sum would chain 25
         // dependent additions, and that latency, not memory, bounded the product
-        double s0 = rowSum(x, rowBase[r], c);
-        double s1 = rowSum(x, rowBase[r + 1], c + 5);
-        double s2 = rowSum(x, rowBase[r + 2], c + 10);
-        double s3 = rowSum(x, rowBase[r + 3], c + 15);
-        double s4 = rowSum(x, rowBase[r + 4], c + 20);
+        double s0 = rowSum(x, b0, c);
+        double s1 = rowSum(x, b1, c + 5);
+        double s2 = rowSum(x, b2, c + 10);
+        double s3 = rowSum(x, b3, c + 15);
+        double s4 = rowSum(x, b4, c + 20);
         return ((s0 + s1) + (s2 + s3)) + s4;
     }
 

@@ -86,6 +86,59 @@ class MattingSystemTest {
         }
     }
 
+    /**
+     * The product walks runs of unknowns along image rows; blocks split runs wherever their bounds
+     * fall, and a ragged band breaks rows into several runs. Each block's product and direction
+     * step must equal the rows' own, whatever the block count.
+     */
+    @Test
+    void blocksThatSplitRunsGiveEveryRowItsOwnProduct() {
+        int w = 101; // ~2 700 unknowns: enough for 7 blocks of at least 256
+        int h = 61;
+        Random random = new Random(21);
+        byte[] labels = new byte[w * h];
+        for (int i = 0; i < labels.length; i++) { // about half unknown, in short ragged runs
+            labels[i] = (byte) (random.nextInt(3) == 0 ? Trimap.FOREGROUND : random.nextInt(3) == 0
+                    ? Trimap.BACKGROUND : Trimap.UNKNOWN);
+        }
+        Trimap trimap = new Trimap(w, h, labels);
+        int[] columns = new int[25];
+        double[] values = new double[25];
+        for (int blocks : new int[] {1, 3, 7}) {
+            MattingSystem system = MattingSystem.build(NoiseImages.of(w, h, 5), trimap, 1e-7, blocks);
+            assertThat(system.blocks()).isEqualTo(blocks);
+            double[] z = randomOnUnknowns(system, 31);
+            double[] p = randomOnUnknowns(system, 32);
+            double[] q = randomOnUnknowns(system, 33);
+            double[] expectedP = p.clone();
+            double[] expectedQ = q.clone();
+            double expectedDot = 0;
+            for (int i = 0; i < system.unknownCount(); i++) {
+                int count = system.row(i, columns, values);
+                double az = 0;
+                for (int j = 0; j < count; j++) {
+                    az += values[j] * z[system.unknownExt[columns[j]]];
+                }
+                int e = system.unknownExt[i];
+                expectedQ[e] = az + 0.25 * q[e];
+                expectedP[e] = z[e] + 0.25 * p[e];
+                expectedDot += expectedP[e] * expectedQ[e];
+            }
+
+            double dot = 0;
+            for (int b = 0; b < blocks; b++) {
+                dot += system.nextDirectionBlock(z, p, q, 0.25, system.blockStart[b], system.blockStart[b + 1]);
+            }
+
+            for (int i = 0; i < system.unknownCount(); i++) {
+                int e = system.unknownExt[i];
+                assertThat(q[e]).as("%d blocks, q of unknown %d", blocks, i).isCloseTo(expectedQ[e], within(1e-9));
+                assertThat(p[e]).as("%d blocks, p of unknown %d", blocks, i).isEqualTo(expectedP[e]);
+            }
+            assertThat(dot).isCloseTo(expectedDot, within(1e-9 * Math.abs(expectedDot)));
+        }
+    }
+
     @Test
     void aConstantAlphaOfOneSolvesAnAllForegroundBoundary() {
         // rows of the Laplacian sum to zero, so alpha = 1 everywhere satisfies L_uu 1 = -L_uk 1

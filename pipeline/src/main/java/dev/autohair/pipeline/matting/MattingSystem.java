@@ -233,16 +233,10 @@ public final class MattingSystem {
     double multiplyBlock(double[] x, double[] y, int from, int to) {
         double dot = 0;
         for (int r = firstRun(from); runStart[r] < to; r++) {
-            int first = Math.max(runStart[r], from);
-            int shift = first - runStart[r];
-            int b0 = runBase[r * 5] + shift;
-            int b1 = runBase[r * 5 + 1] + shift;
-            int b2 = runBase[r * 5 + 2] + shift;
-            int b3 = runBase[r * 5 + 3] + shift;
-            int b4 = runBase[r * 5 + 4] + shift;
-            for (int i = first, end = Math.min(runStart[r + 1], to); i < end; i++, b0++, b1++, b2++, b3++, b4++) {
-                double s = rowProduct(x, i * 25, b0, b1, b2, b3, b4);
-                int e = b2 + 2; // the unknown itself, the centre of its middle row
+            for (int i = Math.max(runStart[r], from), end = Math.min(runStart[r + 1], to); i < end; i++) {
+                int along = i - runStart[r];
+                double s = rowProduct(x, i, r, along);
+                int e = runBase[r * 5 + 2] + along + 2; // the unknown itself, the centre of its middle row
                 y[e] = s;
                 dot += s * x[e];
             }
@@ -258,16 +252,10 @@ public final class MattingSystem {
     double nextDirectionBlock(double[] z, double[] p, double[] q, double beta, int from, int to) {
         double dot = 0;
         for (int r = firstRun(from); runStart[r] < to; r++) {
-            int first = Math.max(runStart[r], from);
-            int shift = first - runStart[r];
-            int b0 = runBase[r * 5] + shift;
-            int b1 = runBase[r * 5 + 1] + shift;
-            int b2 = runBase[r * 5 + 2] + shift;
-            int b3 = runBase[r * 5 + 3] + shift;
-            int b4 = runBase[r * 5 + 4] + shift;
-            for (int i = first, end = Math.min(runStart[r + 1], to); i < end; i++, b0++, b1++, b2++, b3++, b4++) {
-                int e = b2 + 2;
-                double qi = rowProduct(z, i * 25, b0, b1, b2, b3, b4) + beta * q[e];
+            for (int i = Math.max(runStart[r], from), end = Math.min(runStart[r + 1], to); i < end; i++) {
+                int along = i - runStart[r];
+                int e = runBase[r * 5 + 2] + along + 2;
+                double qi = rowProduct(z, i, r, along) + beta * q[e];
                 double pi = z[e] + beta * p[e];
                 q[e] = qi;
                 p[e] = pi;
@@ -280,18 +268,20 @@ public final class MattingSystem {
     /** The run unknown {@code from} lies in (a block's first: one search per pass). */
     private int firstRun(int from) {
         int found = java.util.Arrays.binarySearch(runStart, 0, runStart.length - 1, from);
-        return found >= 0 ? found : -found - 2;
+        return found >= 0 ? found : Math.max(0, -found - 2); // 0 also for a band of no unknowns
     }
 
-    /** Row i of L_uu (its coefficients from c) times x, the row's five stencil rows starting at b0..b4. */
-    private double rowProduct(double[] x, int c, int b0, int b1, int b2, int b3, int b4) {
+    /** Row i of L_uu times x, i being the unknown {@code along} places into run r. */
+    private double rowProduct(double[] x, int i, int r, int along) {
+        int c = i * 25;
+        int bases = r * 5;
         // five independent row sums added as a tree: a single running sum would chain 25
         // dependent additions, and that latency, not memory, bounded the product
-        double s0 = rowSum(x, b0, c);
-        double s1 = rowSum(x, b1, c + 5);
-        double s2 = rowSum(x, b2, c + 10);
-        double s3 = rowSum(x, b3, c + 15);
-        double s4 = rowSum(x, b4, c + 20);
+        double s0 = rowSum(x, runBase[bases] + along, c);
+        double s1 = rowSum(x, runBase[bases + 1] + along, c + 5);
+        double s2 = rowSum(x, runBase[bases + 2] + along, c + 10);
+        double s3 = rowSum(x, runBase[bases + 3] + along, c + 15);
+        double s4 = rowSum(x, runBase[bases + 4] + along, c + 20);
         return ((s0 + s1) + (s2 + s3)) + s4;
     }
 

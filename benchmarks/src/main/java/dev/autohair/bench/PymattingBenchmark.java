@@ -130,7 +130,6 @@ public final class PymattingBenchmark {
         System.out.println("cases written to " + dir.toAbsolutePath());
     }
 
-    /** Median of several warm runs (one run from 4 MP up), after a warm-up run. */
     /** One configuration per comma-separated value: the defaults with that value set, named "NAME VALUE". */
     private static void addVariants(Map<String, ClosedFormMatting> configurations, String values, String name,
             BiFunction<ClosedFormMatting.Options, Double, ClosedFormMatting.Options> with) {
@@ -142,6 +141,7 @@ public final class PymattingBenchmark {
         }
     }
 
+    /** Median of several warm runs (one run from 4 MP up), after a warm-up run. */
     private static Measured measure(Case c, ClosedFormMatting matting, MultiLevelForegroundEstimation foreground) {
         int runs = c.image().pixelCount() < 1_000_000 ? 7 : c.image().pixelCount() < 4_000_000 ? 3 : 1;
         ClosedFormMatting.Result result = matting.solve(c.image(), c.trimap());

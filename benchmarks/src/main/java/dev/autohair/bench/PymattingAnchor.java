@@ -64,7 +64,9 @@ final class PymattingAnchor {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("pymatting anchor failed (" + String.join(" ", command.subList(0, 2))
-                        + "):\n" + output);
+                        + ")" + (output.contains("ModuleNotFoundError")
+                                ? "; it needs Debian's python3-numpy, python3-scipy, python3-numba and python3-opencv"
+                                : "") + ":\n" + output);
             }
             Map<String, Run> runs = new LinkedHashMap<>();
             for (String line : output.split("\n")) {

@@ -63,10 +63,10 @@ final class PymattingAnchor {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
+                String hint = output.contains("ModuleNotFoundError")
+                        ? "; it needs Debian's python3-numpy, python3-scipy, python3-numba and python3-opencv" : "";
                 throw new IllegalStateException("pymatting anchor failed (" + String.join(" ", command.subList(0, 2))
-                        + ")" + (output.contains("ModuleNotFoundError")
-                                ? "; it needs Debian's python3-numpy, python3-scipy, python3-numba and python3-opencv"
-                                : "") + ":\n" + output);
+                        + ")" + hint + ":\n" + output);
             }
             Map<String, Run> runs = new LinkedHashMap<>();
             for (String line : output.split("\n")) {
